@@ -1,0 +1,80 @@
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Activations;
+
+/// <summary>
+/// A layer's non-linearity a = f(z), applied to a whole batch of pre-activations at once, with the
+/// rule that carries a gradient back through it. The family is closed: the built-in activations below,
+/// plus <see cref="CustomActivation"/> for users' own element-wise functions.
+/// </summary>
+public abstract record Activation
+{
+    private protected Activation() { }
+
+    /// <summary>The name used in experiment files and reports (<c>sigmoid</c>, <c>relu</c>, ...).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>a = f(z) for every element of the batch <c>[batch x units]</c>.</summary>
+    public abstract Tensor Apply(Tensor z);
+
+    /// <summary>
+    /// The gradient with respect to z, given z, a = f(z), and the gradient with respect to a
+    /// (a vector-Jacobian product, as <c>jax.vjp</c> computes).
+    /// </summary>
+    public abstract Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput);
+
+    /// <summary>Identity: a = z, the linear output of regression networks.</summary>
+    public static Activation Identity { get; } = new Identity();
+
+    /// <summary>Logistic sigmoid: a = 1/(1+e^-z).</summary>
+    public static Activation Sigmoid { get; } = new Sigmoid();
+
+    /// <summary>Hyperbolic tangent.</summary>
+    public static Activation Tanh { get; } = new Tanh();
+
+    /// <summary>Rectified linear unit: a = max(0, z).</summary>
+    public static Activation Relu { get; } = new Relu();
+
+    /// <summary>Row-wise softmax, for the output layer of a classifier trained with softmax cross-entropy.</summary>
+    public static Activation Softmax { get; } = new Softmax();
+
+    /// <summary>A user-defined element-wise activation with its derivative.</summary>
+    /// <param name="name">Name shown in reports.</param>
+    /// <param name="function">f(z).</param>
+    /// <param name="derivative">f'(z).</param>
+    public static Activation Custom(string name, Func<double, double> function, Func<double, double> derivative) =>
+        new CustomActivation(name, function, derivative);
+}
+
+/// <summary>
+/// An activation applied element by element, defined by f(z) and f'(z) (given z and a = f(z), so that
+/// functions like sigmoid can reuse their value).
+/// </summary>
+public abstract record ElementwiseActivation : Activation
+{
+    private protected ElementwiseActivation() { }
+
+    /// <summary>f(z) for one element.</summary>
+    public abstract double Value(double z);
+
+    /// <summary>f'(z) for one element, given z and a = f(z).</summary>
+    public abstract double Derivative(double z, double a);
+
+    /// <inheritdoc />
+    public sealed override Tensor Apply(Tensor z) => z.Map(Value);
+
+    /// <summary>f'(z) for every element.</summary>
+    public Tensor Derivative(Tensor z, Tensor a) => z.Zip(a, Derivative);
+
+    /// <inheritdoc />
+    public sealed override Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput)
+    {
+        z.RequireSameShape(gradientOfOutput, $"{Name} backward");
+        var result = new double[z.Length];
+        var zs = z.Span;
+        var activations = a.Span;
+        var upstream = gradientOfOutput.Span;
+        for (var i = 0; i < result.Length; i++) result[i] = upstream[i] * Derivative(zs[i], activations[i]);
+        return Tensor.Own(z.Rows, z.Columns, result);
+    }
+}

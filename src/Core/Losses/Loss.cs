@@ -1,0 +1,64 @@
+using Functional.NN.Activations;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Losses;
+
+/// <summary>
+/// A training objective over a batch: its value, and the gradient that starts the backward pass at the
+/// output layer. Losses that are defined on the network's output a derive from <see cref="OutputLoss"/>;
+/// losses fused with their output activation (such as softmax cross-entropy, defined on the logits z)
+/// implement both members directly.
+/// </summary>
+public abstract record Loss
+{
+    private protected Loss() { }
+
+    /// <summary>The name used in experiment files and reports (<c>half_sse</c>, <c>mse</c>, ...).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The loss of a batch, given the output layer's pre-activation z, its activation a, and the targets.</summary>
+    public abstract double Value(Tensor z, Tensor a, Tensor targets);
+
+    /// <summary>dL/dz at the output layer, the first delta of backpropagation.</summary>
+    public abstract Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets);
+
+    /// <summary>
+    /// Null when this loss can follow <paramref name="outputActivation"/>; otherwise why it cannot.
+    /// </summary>
+    public virtual string? IncompatibilityWith(Activation outputActivation) => null;
+
+    /// <summary>The tutorial's E = Σ ½(t - y)², averaged over the batch.</summary>
+    public static Loss HalfSumSquaredError { get; } = new HalfSumSquaredError();
+
+    /// <summary>Mean squared error over all elements (no ½).</summary>
+    public static Loss MeanSquaredError { get; } = new MeanSquaredError();
+
+    /// <summary>Softmax cross-entropy from the logits; needs a softmax output layer.</summary>
+    public static Loss SoftmaxCrossEntropy { get; } = new SoftmaxCrossEntropy();
+
+    /// <summary>A user-defined loss on the network's output, with its gradient with respect to that output.</summary>
+    public static Loss Custom(string name, Func<Tensor, Tensor, double> value, Func<Tensor, Tensor, Tensor> gradient) =>
+        new CustomLoss(name, value, gradient);
+}
+
+/// <summary>
+/// A loss defined on the network's output a: L(a, t), with dL/da. The delta at the output layer is the
+/// chain rule through the output activation.
+/// </summary>
+public abstract record OutputLoss : Loss
+{
+    private protected OutputLoss() { }
+
+    /// <summary>L(a, t) for a batch of outputs <c>[batch x outputs]</c> and targets of the same shape.</summary>
+    public abstract double Value(Tensor outputs, Tensor targets);
+
+    /// <summary>dL/da, the same shape as the outputs.</summary>
+    public abstract Tensor Gradient(Tensor outputs, Tensor targets);
+
+    /// <inheritdoc />
+    public sealed override double Value(Tensor z, Tensor a, Tensor targets) => Value(a, targets);
+
+    /// <inheritdoc />
+    public sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets) =>
+        outputActivation.Backward(z, a, Gradient(a, targets));
+}

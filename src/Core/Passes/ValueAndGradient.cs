@@ -1,0 +1,9 @@
+using Functional.NN.Model;
+
+namespace Functional.NN.Passes;
+
+/// <summary>A loss value together with its gradient at the same parameters (as <c>jax.value_and_grad</c>).</summary>
+/// <param name="Value">The loss.</param>
+/// <param name="Gradients">dL/dW and dL/db for every layer.</param>
+/// <param name="Forward">The forward pass that produced them.</param>
+public sealed record ValueAndGradient(double Value, Gradients Gradients, ForwardResult Forward);
