@@ -22,10 +22,13 @@ internal static class IterationSection
         new("Standard gradient descent, biases frozen (Trainer.GradientDescent)",
             ["every gradient from the same forward pass, as in Step 2"],
             e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate, freezeBiases: true)),
-        new("Standard gradient descent, biases also updated (Trainer.GradientDescent)",
-            ["as above, and the biases move too, one bias per neuron (the library's dense layer);",
-             "the tutorial's b1 and b2 are each shared by a whole layer, and updating those shared",
-             "values gives other figures (seed NOTES.md, section 5)"],
+        new("Standard gradient descent, shared biases also updated (Trainer.Unfold with SharedBias.Tie)",
+            ["as above, and the biases move too; as in the tutorial, b1 is one value shared by both",
+             "hidden neurons and b2 one value shared by both outputs (dE/db = sum over the units)"],
+            e => Trainer.Unfold(e.Network, e.Initial, e.Batch,
+                s => Optimizers.Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
+        new("Standard gradient descent, one bias per neuron updated (Trainer.GradientDescent)",
+            ["the library's usual dense layer: every neuron has its own bias, and all of them move"],
             e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate, freezeBiases: false)),
     ];
 
