@@ -15,7 +15,7 @@ public static class Optimizer
     /// </summary>
     /// <param name="learningRate">η.</param>
     public static GradientTransformation Sgd(Schedule learningRate) =>
-        ScaleByLearningRate(learningRate) with { Name = $"sgd(lr={learningRate})" };
+        ScaleByLearningRate(learningRate).Named($"sgd(lr={learningRate})");
 
     /// <summary>
     /// SGD with momentum (<c>torch.optim.SGD</c>, dampening 0):
@@ -31,7 +31,7 @@ public static class Optimizer
     /// <param name="nesterov">Use Nesterov momentum.</param>
     public static GradientTransformation SgdMomentum(Schedule learningRate, double momentum = 0.9, bool nesterov = false) =>
         Chain(ScaleByMomentum(momentum, nesterov), ScaleByLearningRate(learningRate))
-            with { Name = $"sgd_momentum(lr={learningRate}, momentum={Text(momentum)}, nesterov={(nesterov ? "true" : "false")})" };
+            .Named($"sgd_momentum(lr={learningRate}, momentum={Text(momentum)}, nesterov={(nesterov ? "true" : "false")})");
 
     /// <summary>
     /// Adam (<c>torch.optim.Adam</c>, no weight decay, no amsgrad), ε outside the root:
@@ -48,7 +48,7 @@ public static class Optimizer
     /// <param name="eps">ε ≥ 0.</param>
     public static GradientTransformation Adam(Schedule learningRate, double b1 = 0.9, double b2 = 0.999, double eps = 1e-8) =>
         Chain(ScaleByAdam(b1, b2, eps), ScaleByLearningRate(learningRate))
-            with { Name = $"adam(lr={learningRate}, b1={Text(b1)}, b2={Text(b2)}, eps={Text(eps)})" };
+            .Named($"adam(lr={learningRate}, b1={Text(b1)}, b2={Text(b2)}, eps={Text(eps)})");
 
     /// <summary>
     /// AdamW, Adam with decoupled weight decay (<c>torch.optim.AdamW</c>; Loshchilov &amp; Hutter), weights and
@@ -68,7 +68,7 @@ public static class Optimizer
     public static GradientTransformation AdamW(
         Schedule learningRate, double b1 = 0.9, double b2 = 0.999, double eps = 1e-8, double weightDecay = 0.01) =>
         Chain(ScaleByAdam(b1, b2, eps), AddDecayedWeights(weightDecay), ScaleByLearningRate(learningRate))
-            with { Name = $"adamw(lr={learningRate}, b1={Text(b1)}, b2={Text(b2)}, eps={Text(eps)}, weight_decay={Text(weightDecay)})" };
+            .Named($"adamw(lr={learningRate}, b1={Text(b1)}, b2={Text(b2)}, eps={Text(eps)}, weight_decay={Text(weightDecay)})");
 
     /// <summary>
     /// RMSprop (<c>torch.optim.RMSprop</c>: not centered, no momentum), ε outside the root, no bias correction:
@@ -83,5 +83,5 @@ public static class Optimizer
     /// <param name="eps">ε ≥ 0.</param>
     public static GradientTransformation RmsProp(Schedule learningRate, double alpha = 0.99, double eps = 1e-8) =>
         Chain(ScaleByRms(alpha, eps), ScaleByLearningRate(learningRate))
-            with { Name = $"rmsprop(lr={learningRate}, alpha={Text(alpha)}, eps={Text(eps)})" };
+            .Named($"rmsprop(lr={learningRate}, alpha={Text(alpha)}, eps={Text(eps)})");
 }
