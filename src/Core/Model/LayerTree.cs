@@ -56,7 +56,7 @@ public abstract class LayerTree<TSelf> : IEquatable<TSelf> where TSelf : LayerTr
         Count == other.Count && Layers.Zip(other.Layers, (a, b) => a.SameShape(b)).All(x => x);
 
     /// <summary>
-    /// SHA-256 over every layer's shapes and the IEEE-754 bits of every number, in lower-case hex:
+    /// SHA-256 over every layer's shapes and the IEEE-754 bits of every number (-0 as 0, one NaN), in lower-case hex:
     /// equal trees have equal hashes on every machine. For experiment manifests.
     /// </summary>
     public string ContentHash()

@@ -157,7 +157,10 @@ public sealed class Tensor : IEquatable<Tensor>
     /// <summary>True when both tensors have the same shape.</summary>
     public bool SameShape(Tensor other) => Rows == other.Rows && Columns == other.Columns;
 
-    /// <summary>SHA-256 of the shape and the IEEE-754 bits of every element, as lower-case hex.</summary>
+    /// <summary>
+    /// SHA-256 of the shape and the IEEE-754 bits of every element, as lower-case hex. -0 is hashed as 0
+    /// and every NaN as <see cref="double.NaN"/>, because <see cref="Equals(Tensor)"/> treats them as equal.
+    /// </summary>
     public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(ContentBytes()));
 
     internal byte[] ContentBytes()
@@ -166,9 +169,11 @@ public sealed class Tensor : IEquatable<Tensor>
         BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), Rows);
         BitConverter.TryWriteBytes(bytes.AsSpan(4, 4), Columns);
         for (var i = 0; i < _data.Length; i++)
-            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(8 + i * 8, 8), _data[i]);
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(8 + i * 8, 8), Canonical(_data[i]));
         return bytes;
     }
+
+    private static double Canonical(double x) => x == 0 ? 0.0 : double.IsNaN(x) ? double.NaN : x;
 
     /// <summary>Wraps an array that the caller has just built and never touches again (no copy).</summary>
     internal static Tensor Own(int rows, int columns, double[] data)

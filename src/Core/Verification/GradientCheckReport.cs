@@ -1,14 +1,22 @@
 namespace Functional.NN.Verification;
 
-/// <summary>Where a parameter sits: its layer (1-based, as in messages), W or b, and its row and column.</summary>
-/// <param name="Layer">Layer number, from 1.</param>
-/// <param name="Tensor"><c>W</c> or <c>b</c>.</param>
+/// <summary>
+/// Where a parameter sits: its layer (1-based, as in messages), W or b, and its row and column; or, for
+/// activation and loss checks, which element of their input tensor (<c>z</c>, layer 0).
+/// </summary>
+/// <param name="Layer">Layer number, from 1 (0 for activation and loss checks).</param>
+/// <param name="Tensor"><c>W</c> or <c>b</c>, or the name of the checked input (<c>z</c>).</param>
 /// <param name="Row">Row within the tensor (the unit, for W).</param>
 /// <param name="Column">Column within the tensor (the input, for W; the unit, for b).</param>
 public sealed record ParameterLocation(int Layer, string Tensor, int Row, int Column)
 {
     /// <inheritdoc />
-    public override string ToString() => Tensor == "b" ? $"layer {Layer} b[{Column}]" : $"layer {Layer} W[{Row},{Column}]";
+    public override string ToString() => Tensor switch
+    {
+        "b" => $"layer {Layer} b[{Column}]",
+        "W" => $"layer {Layer} W[{Row},{Column}]",
+        _ => $"{Tensor}[{Row},{Column}]",
+    };
 }
 
 /// <summary>One compared element: the analytic and the numerical derivative.</summary>
