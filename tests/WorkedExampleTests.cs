@@ -128,7 +128,7 @@ public sealed class WorkedExampleTests
         {
             LayerwiseFrozen => Trainer.Layerwise(network, initial, batch, rate, freezeBiases: true),
             StandardFrozen => Trainer.GradientDescent(network, initial, batch, rate, freezeBiases: true),
-            StandardSharedBiases => Trainer.Unfold(network, initial, batch, s => Sgd.Step(s.Parameters, SharedBiases(s.Gradients), rate)),
+            StandardSharedBiases => Trainer.Unfold(network, initial, batch, s => Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), rate)),
             StandardPerUnitBiases => Trainer.GradientDescent(network, initial, batch, rate, freezeBiases: false),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
         };
@@ -143,13 +143,6 @@ public sealed class WorkedExampleTests
         PrintedFigure.AssertMatches(output1, outputs[0, 0], $"{rule}: out_o1 after 10,000 iterations");
         PrintedFigure.AssertMatches(output2, outputs[0, 1], $"{rule}: out_o2 after 10,000 iterations");
     }
-
-    /// <summary>
-    /// Gradients for a bias shared by all units of a layer: by the chain rule its gradient is the sum of
-    /// the units' bias gradients, and every unit's copy of it moves by that sum.
-    /// </summary>
-    private static Gradients SharedBiases(Gradients g) =>
-        new(g.Layers.Select(l => l with { Bias = l.Bias.Map(_ => TensorAlgebra.Sum(l.Bias)) }).ToImmutableArray());
 
     private static Tensor Element(Tensor t, int column) => Tensor.Build(1, 1, (_, _) => t[0, column]);
 
