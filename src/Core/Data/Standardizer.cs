@@ -52,7 +52,11 @@ public sealed record Standardizer
             mean[c] = sum / n;
             for (var r = 0; r < n; r++) largest = Math.Max(largest, Math.Abs(x[r, c] - mean[c]));
             var squares = 0.0;
-            for (var r = 0; r < n; r++) squares += Math.Pow((x[r, c] - mean[c]) / largest, 2);
+            for (var r = 0; r < n; r++)
+            {
+                var scaled = (x[r, c] - mean[c]) / largest;
+                squares += scaled * scaled;
+            }
             var deviation = largest * Math.Sqrt(squares / n);
             scale[c] = deviation > 0 && double.IsFinite(deviation) ? deviation : 1.0;
         }
