@@ -35,6 +35,24 @@ public abstract record Activation
     /// <summary>Rectified linear unit: a = max(0, z).</summary>
     public static Activation Relu { get; } = new Relu();
 
+    /// <summary>Leaky ReLU with PyTorch's default slope 0.01: a = z for z &gt; 0, else 0.01·z.</summary>
+    public static Activation LeakyRelu { get; } = new LeakyRelu();
+
+    /// <summary>Leaky ReLU with the negative slope <paramref name="slope"/> (a finite number).</summary>
+    public static Activation LeakyReluWithSlope(double slope) => new LeakyRelu(slope);
+
+    /// <summary>ELU with α = 1: a = z for z &gt; 0, else e^z - 1.</summary>
+    public static Activation Elu { get; } = new Elu();
+
+    /// <summary>ELU with the given α (a finite number): a = z for z &gt; 0, else α(e^z - 1).</summary>
+    public static Activation EluWithAlpha(double alpha) => new Elu(alpha);
+
+    /// <summary>Softplus: a = log(1 + e^z), computed without overflow.</summary>
+    public static Activation Softplus { get; } = new Softplus();
+
+    /// <summary>GELU in its exact erf form: a = z·Φ(z).</summary>
+    public static Activation Gelu { get; } = new Gelu();
+
     /// <summary>Row-wise softmax, for the output layer of a classifier trained with softmax cross-entropy.</summary>
     public static Activation Softmax { get; } = new Softmax();
 

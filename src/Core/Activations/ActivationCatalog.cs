@@ -9,7 +9,8 @@ public static class ActivationCatalog
     /// <summary>Every built-in activation, with its default hyper-parameters.</summary>
     public static IReadOnlyList<Activation> BuiltIn { get; } =
     [
-        Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Relu, Activation.Softmax,
+        Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.Relu, Activation.LeakyRelu,
+        Activation.Elu, Activation.Softplus, Activation.Gelu, Activation.Softmax,
     ];
 
     /// <summary>The built-in activation called <paramref name="name"/>, or an error listing the known names.</summary>

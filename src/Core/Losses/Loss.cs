@@ -36,6 +36,12 @@ public abstract record Loss
     /// <summary>Softmax cross-entropy from the logits; needs a softmax output layer.</summary>
     public static Loss SoftmaxCrossEntropy { get; } = new SoftmaxCrossEntropy();
 
+    /// <summary>Binary cross-entropy of sigmoid outputs, evaluated from the logits; needs a sigmoid output layer.</summary>
+    public static Loss BinaryCrossEntropy { get; } = new BinaryCrossEntropy();
+
+    /// <summary>Binary cross-entropy on logits (fused with the sigmoid); needs an identity output layer.</summary>
+    public static Loss BinaryCrossEntropyWithLogits { get; } = new BinaryCrossEntropyWithLogits();
+
     /// <summary>A user-defined loss on the network's output, with its gradient with respect to that output.</summary>
     public static Loss Custom(string name, Func<Tensor, Tensor, double> value, Func<Tensor, Tensor, Tensor> gradient) =>
         new CustomLoss(name, value, gradient);

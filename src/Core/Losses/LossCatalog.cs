@@ -9,7 +9,8 @@ public static class LossCatalog
     /// <summary>Every built-in loss.</summary>
     public static IReadOnlyList<Loss> BuiltIn { get; } =
     [
-        Loss.HalfSumSquaredError, Loss.MeanSquaredError, Loss.SoftmaxCrossEntropy,
+        Loss.HalfSumSquaredError, Loss.MeanSquaredError, Loss.BinaryCrossEntropy, Loss.BinaryCrossEntropyWithLogits,
+        Loss.SoftmaxCrossEntropy,
     ];
 
     /// <summary>The built-in loss called <paramref name="name"/>, or an error listing the known names.</summary>

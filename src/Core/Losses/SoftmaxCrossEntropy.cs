@@ -7,6 +7,7 @@ namespace Functional.NN.Losses;
 /// Softmax cross-entropy computed from the logits z with log-sum-exp:
 /// L = (1/B) Σ_n [logΣ_k e^(z_nk) - Σ_j t_nj z_nj], which for one-hot targets is -(1/B) Σ_n log softmax(z_n)[label_n].
 /// Fused with its <see cref="Softmax"/> output layer: dL/dz = (softmax(z) - t)/B. Finite for logits of any size.
+/// For integer class labels, build the one-hot targets with <see cref="ClassLabels.OneHot"/>.
 /// </summary>
 public sealed record SoftmaxCrossEntropy : Loss
 {
@@ -26,14 +27,19 @@ public sealed record SoftmaxCrossEntropy : Loss
         {
             var logits = z.Row(r);
             var t = targets.Row(r);
-            var max = double.NegativeInfinity;
-            foreach (var x in logits) max = Math.Max(max, x);
-            var sum = 0.0;
-            foreach (var x in logits) sum += Math.Exp(x - max);
-            var logSumExp = max + Math.Log(sum);
-            // Skipping zero targets keeps -inf logits of other classes from producing 0·∞ = NaN.
+            var top = 0;
+            for (var j = 1; j < logits.Length; j++)
+                if (logits[j] > logits[top]) top = j;
+            var max = logits[top];
+            // log Σ_k e^(z_k - max) = log1p(Σ_(k≠top) e^(z_k - max)) keeps its precision when one logit dominates.
+            var rest = 0.0;
             for (var j = 0; j < logits.Length; j++)
-                if (t[j] != 0) total += t[j] * (logSumExp - logits[j]);
+                if (j != top) rest += Math.Exp(logits[j] - max);
+            var logSum = MathNet.Numerics.SpecialFunctions.Log1p(rest);
+            // -log softmax(z)_j = (max - z_j) + logSum. Skipping zero targets keeps -inf logits of other
+            // classes from producing 0·∞ = NaN.
+            for (var j = 0; j < logits.Length; j++)
+                if (t[j] != 0) total += t[j] * ((max - logits[j]) + logSum);
         }
         return total / z.Rows;
     }

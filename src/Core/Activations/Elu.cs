@@ -1,0 +1,36 @@
+using MathNet.Numerics;
+
+namespace Functional.NN.Activations;
+
+/// <summary>
+/// Exponential linear unit: f(z) = z for z &gt; 0 and α(e^z - 1) otherwise, with e^z - 1 computed by
+/// <c>expm1</c> so that it keeps its relative precision near 0; f'(z) = 1 for z &gt; 0 and α·e^z otherwise
+/// (α at the kink z = 0, as in PyTorch). Two ELUs are equal when their α are equal.
+/// </summary>
+public sealed record Elu : ElementwiseActivation
+{
+    /// <summary>PyTorch's default α, 1.0.</summary>
+    public const double DefaultAlpha = 1.0;
+
+    /// <summary>An ELU with the given α.</summary>
+    /// <param name="alpha">The scale of the negative part; any finite number.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When α is NaN or infinite.</exception>
+    public Elu(double alpha = DefaultAlpha)
+    {
+        if (!double.IsFinite(alpha))
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "elu: alpha must be a finite number");
+        Alpha = alpha;
+    }
+
+    /// <summary>α, the value that f approaches as z → -∞ is -α.</summary>
+    public double Alpha { get; }
+
+    /// <inheritdoc />
+    public override string Name => "elu";
+
+    /// <inheritdoc />
+    public override double Value(double z) => z > 0 ? z : Alpha * SpecialFunctions.Expm1(z);
+
+    /// <inheritdoc />
+    public override double Derivative(double z, double a) => z > 0 ? 1.0 : Alpha * Math.Exp(z);
+}

@@ -1,0 +1,34 @@
+namespace Functional.NN.Activations;
+
+/// <summary>
+/// Leaky rectified linear unit: f(z) = z for z &gt; 0 and <see cref="Slope"/>·z otherwise;
+/// f'(z) = 1 for z &gt; 0 and <see cref="Slope"/> otherwise (so at the kink z = 0 the derivative is the
+/// slope, as in PyTorch). Two leaky ReLUs are equal when their slopes are equal.
+/// </summary>
+public sealed record LeakyRelu : ElementwiseActivation
+{
+    /// <summary>PyTorch's default negative slope, 0.01.</summary>
+    public const double DefaultSlope = 0.01;
+
+    /// <summary>A leaky ReLU with the given negative slope.</summary>
+    /// <param name="slope">The slope for z ≤ 0; any finite number.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When the slope is NaN or infinite.</exception>
+    public LeakyRelu(double slope = DefaultSlope)
+    {
+        if (!double.IsFinite(slope))
+            throw new ArgumentOutOfRangeException(nameof(slope), slope, "leaky_relu: the slope must be a finite number");
+        Slope = slope;
+    }
+
+    /// <summary>The slope for z ≤ 0.</summary>
+    public double Slope { get; }
+
+    /// <inheritdoc />
+    public override string Name => "leaky_relu";
+
+    /// <inheritdoc />
+    public override double Value(double z) => z > 0 ? z : Slope * z;
+
+    /// <inheritdoc />
+    public override double Derivative(double z, double a) => z > 0 ? 1.0 : Slope;
+}

@@ -1,0 +1,94 @@
+using Functional.NN.Model;
+using Functional.NN.Randomness;
+using Functional.NN.Tensors;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Data;
+
+/// <summary>
+/// Examples as rows: features <c>[examples x features]</c> and targets <c>[examples x outputs]</c>, with the
+/// same number of rows, at least one of each, and only finite numbers (checked by
+/// <see cref="Create(Tensor, Tensor)"/>). Immutable; every operation returns a new dataset.
+/// </summary>
+public sealed record Dataset
+{
+    private Dataset(Tensor features, Tensor targets)
+    {
+        Features = features;
+        Targets = targets;
+    }
+
+    /// <summary>Input features, one example per row.</summary>
+    public Tensor Features { get; }
+
+    /// <summary>Targets, one example per row (one-hot rows for classification).</summary>
+    public Tensor Targets { get; }
+
+    /// <summary>Number of examples.</summary>
+    public int Count => Features.Rows;
+
+    /// <summary>A dataset, or an error naming every problem (row and column of the first non-finite number of each tensor).</summary>
+    public static Fin<Dataset> Create(Tensor features, Tensor targets)
+    {
+        var problems = new List<string>();
+        if (features.Rows < 1) problems.Add("a dataset needs at least one example, got 0 feature rows");
+        if (features.Columns < 1) problems.Add("features: need at least one column, got 0");
+        if (targets.Columns < 1) problems.Add("targets: need at least one column, got 0");
+        if (targets.Rows != features.Rows) problems.Add($"targets: {targets.Rows} rows for {features.Rows} feature rows");
+        if (FirstNonFinite(features) is var (fr, fc)) problems.Add($"features: row {fr}, column {fc} is not a finite number");
+        if (FirstNonFinite(targets) is var (tr, tc)) problems.Add($"targets: row {tr}, column {tc} is not a finite number");
+        return problems.Count == 0 ? new Dataset(features, targets) : Error.New(string.Join("; ", problems));
+    }
+
+    /// <summary>A dataset from rows of features and targets (copied).</summary>
+    public static Fin<Dataset> Create(double[][] features, double[][] targets) =>
+        from x in Named("features", Tensor.FromRows(features))
+        from t in Named("targets", Tensor.FromRows(targets))
+        from data in Create(x, t)
+        select data;
+
+    /// <summary>The examples at <paramref name="rows"/>, in that order (repeats allowed), or an error naming any index out of range.</summary>
+    public Fin<Dataset> Subset(IReadOnlyList<int> rows)
+    {
+        if (rows.Count == 0) return Error.New("subset: a dataset needs at least one example, got no rows");
+        var bad = rows.Select((row, i) => (row, i)).Where(p => p.row < 0 || p.row >= Count)
+            .Select(p => $"position {p.i} is row {p.row}").ToList();
+        return bad.Count == 0
+            ? TakeRows(rows)
+            : Error.New($"subset of {Count} examples (rows 0..{Count - 1}): {string.Join("; ", bad)}");
+    }
+
+    /// <summary>The examples in the order of <see cref="Sampling.Permutation"/>(key, Count).</summary>
+    public Dataset Shuffle(RandomKey key) => TakeRows(Sampling.Permutation(key, Count));
+
+    /// <summary>The examples in the order of epoch <paramref name="epoch"/>: <see cref="Shuffle"/> with <c>key.Fold(epoch)</c>.</summary>
+    public Dataset ShuffleForEpoch(RandomKey key, int epoch) => Shuffle(key.Fold(epoch));
+
+    /// <summary>The examples as a batch for <paramref name="network"/>, or an error when the shapes do not fit it.</summary>
+    public Fin<Batch> ToBatch(Network network) => Batch.Create(network, Features, Targets);
+
+    /// <summary>The same targets with other features of the same number of rows (for transforms that keep the rows).</summary>
+    internal Dataset WithFeatures(Tensor features) => new(features, Targets);
+
+    /// <summary>The rows at valid indices, without checks.</summary>
+    internal Dataset TakeRows(IReadOnlyList<int> rows) => new(Gather(Features, rows), Gather(Targets, rows));
+
+    private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
+        tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));
+
+    private static Tensor Gather(Tensor source, IReadOnlyList<int> rows)
+    {
+        var data = new double[rows.Count * source.Columns];
+        for (var i = 0; i < rows.Count; i++) source.Row(rows[i]).CopyTo(data.AsSpan(i * source.Columns, source.Columns));
+        return Tensor.Own(rows.Count, source.Columns, data);
+    }
+
+    private static (int Row, int Column)? FirstNonFinite(Tensor tensor)
+    {
+        var span = tensor.Span;
+        for (var i = 0; i < span.Length; i++)
+            if (!double.IsFinite(span[i])) return (i / tensor.Columns, i % tensor.Columns);
+        return null;
+    }
+}

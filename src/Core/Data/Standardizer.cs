@@ -1,0 +1,85 @@
+using Functional.NN.Tensors;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Data;
+
+/// <summary>
+/// Feature standardization, x' = (x - μ)/s per column, as scikit-learn's <c>StandardScaler</c>: μ is the
+/// column mean and s the population standard deviation √(Σ(x - μ)²/n) of the data it was fitted on.
+/// Fit it on the training part only and apply it to every part, so that no statistic of the validation
+/// data leaks into training. A column with a single repeated value gets μ = that value and s = 1, so it
+/// becomes exactly 0 instead of NaN. Targets are never changed.
+/// </summary>
+public sealed record Standardizer
+{
+    private Standardizer(Tensor mean, Tensor scale)
+    {
+        Mean = mean;
+        Scale = scale;
+    }
+
+    /// <summary>μ per feature, as a <c>[1 x features]</c> row.</summary>
+    public Tensor Mean { get; }
+
+    /// <summary>s per feature (the standard deviation, or 1 for a constant column), as a <c>[1 x features]</c> row.</summary>
+    public Tensor Scale { get; }
+
+    /// <summary>Number of features it was fitted on.</summary>
+    public int FeatureCount => Mean.Columns;
+
+    /// <summary>The statistics of <paramref name="training"/>'s features (two passes; the deviations are rescaled before squaring, so no square overflows or underflows).</summary>
+    public static Standardizer Fit(Dataset training)
+    {
+        var x = training.Features;
+        var n = x.Rows;
+        var mean = new double[x.Columns];
+        var scale = new double[x.Columns];
+        for (var c = 0; c < x.Columns; c++)
+        {
+            double first = x[0, c], sum = 0, largest = 0;
+            var constant = true;
+            for (var r = 0; r < n; r++)
+            {
+                sum += x[r, c];
+                constant &= x[r, c] == first;
+            }
+            if (constant)
+            {
+                (mean[c], scale[c]) = (first, 1.0);
+                continue;
+            }
+            mean[c] = sum / n;
+            for (var r = 0; r < n; r++) largest = Math.Max(largest, Math.Abs(x[r, c] - mean[c]));
+            var squares = 0.0;
+            for (var r = 0; r < n; r++)
+            {
+                var scaled = (x[r, c] - mean[c]) / largest;
+                squares += scaled * scaled;
+            }
+            var deviation = largest * Math.Sqrt(squares / n);
+            scale[c] = deviation > 0 && double.IsFinite(deviation) ? deviation : 1.0;
+        }
+        return new Standardizer(Tensor.Own(1, x.Columns, mean), Tensor.Own(1, x.Columns, scale));
+    }
+
+    /// <summary>The dataset with standardized features and the same targets, or an error when the feature count differs.</summary>
+    public Fin<Dataset> Apply(Dataset data) => Apply(data.Features).Map(data.WithFeatures);
+
+    /// <summary>(x - μ)/s for every row of <paramref name="features"/>, or an error when the feature count differs.</summary>
+    public Fin<Tensor> Apply(Tensor features)
+    {
+        if (features.Columns != FeatureCount)
+            return Error.New($"standardizer: fitted on {FeatureCount} features, got {features.Columns}");
+        var mean = Mean.Span;
+        var scale = Scale.Span;
+        var result = new double[features.Length];
+        var x = features.Span;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var c = i % features.Columns;
+            result[i] = (x[i] - mean[c]) / scale[c];
+        }
+        return Tensor.Own(features.Rows, features.Columns, result);
+    }
+}

@@ -1,0 +1,66 @@
+using Functional.NN.Activations;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Losses;
+
+/// <summary>
+/// Binary cross-entropy of sigmoid outputs y = σ(z), the mean over all B·K elements:
+/// L = -(1/(B·K)) Σ [t·log y + (1-t)·log(1-y)], as <c>torch.nn.BCELoss</c> (without its clamping).
+/// It needs a <see cref="Sigmoid"/> output layer, and is evaluated from the logits z, with
+/// -log y = softplus(-z) and -log(1-y) = softplus(z), so each element is
+/// (max(z,0) - z·t) + log1p(e^-|z|): finite for every finite z, even where y rounds to exactly 0 or 1.
+/// The delta at z is fused: dL/dz = (y - t)/(B·K), the chain rule of dL/dy = (y - t)/(y(1-y)·B·K) through
+/// σ'(z) = y(1-y) with the y(1-y) cancelled, so it never divides by a vanishing y(1-y).
+/// <see cref="Value(Tensor, Tensor)"/> and <see cref="Gradient(Tensor, Tensor)"/> give the same loss on
+/// the outputs y, in the textbook form.
+/// </summary>
+public sealed record BinaryCrossEntropy : Loss
+{
+    /// <inheritdoc />
+    public override string Name => "bce";
+
+    /// <inheritdoc />
+    public override string? IncompatibilityWith(Activation outputActivation) =>
+        outputActivation is Sigmoid
+            ? null
+            : $"bce needs a sigmoid output layer (its outputs are probabilities), got {outputActivation.Name}; " +
+              "for a linear output layer use bce_logits";
+
+    /// <summary>The loss from the logits z (the output layer's pre-activation); <paramref name="a"/> = σ(z) is not needed.</summary>
+    public override double Value(Tensor z, Tensor a, Tensor targets) => Losses.BinaryCrossEntropyWithLogits.MeanFromLogits(z, targets, Name);
+
+    /// <summary>dL/dz = (σ(z) - t)/(B·K), with σ(z) = <paramref name="a"/>; the output activation must be sigmoid.</summary>
+    /// <exception cref="ArgumentException">When the output activation is not <see cref="Sigmoid"/>.</exception>
+    public override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets)
+    {
+        if (IncompatibilityWith(outputActivation) is { } why) throw new ArgumentException(why, nameof(outputActivation));
+        var count = (double)a.Length;
+        return a.Zip(targets, (y, t) => (y - t) / count);
+    }
+
+    /// <summary>
+    /// The textbook form on outputs y in [0, 1]: -(1/(B·K)) Σ [t·log y + (1-t)·log(1-y)]. A term whose weight
+    /// t or 1-t is 0 is skipped, so y = 0 or 1 with the matching target costs 0 instead of 0·∞ = NaN; y = 0 or 1
+    /// with the opposite target gives +∞. Prefer the value from the logits, which stays finite.
+    /// </summary>
+    public double Value(Tensor outputs, Tensor targets)
+    {
+        outputs.RequireSameShape(targets, Name);
+        var sum = 0.0;
+        var y = outputs.Span;
+        var t = targets.Span;
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (t[i] != 0) sum -= t[i] * Math.Log(y[i]);
+            if (t[i] != 1) sum -= (1 - t[i]) * Math.Log(1 - y[i]);
+        }
+        return sum / y.Length;
+    }
+
+    /// <summary>dL/dy = (y - t)/(y(1-y)·B·K), the gradient with respect to the outputs (infinite where y is 0 or 1).</summary>
+    public Tensor Gradient(Tensor outputs, Tensor targets)
+    {
+        var count = (double)outputs.Length;
+        return outputs.Zip(targets, (y, t) => (y - t) / (y * (1 - y) * count));
+    }
+}

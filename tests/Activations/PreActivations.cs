@@ -1,0 +1,27 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Tests.Activations;
+
+/// <summary>Generators of pre-activation tensors z for activation and loss properties.</summary>
+public static class PreActivations
+{
+    /// <summary>A number in [-bound, bound] on a grid of 2·10⁶ steps, at least <paramref name="minAbs"/> away from 0 when that is positive.</summary>
+    public static Gen<double> Number(double bound, double minAbs = 0) =>
+        Gen.Choose(-1_000_000, 1_000_000).Select(i =>
+        {
+            var x = i * (bound / 1_000_000.0);
+            return minAbs <= 0 ? x : Math.CopySign(minAbs + Math.Abs(x) * (1 - minAbs / bound), i == 0 ? 1 : x);
+        });
+
+    /// <summary>Tensors of 1 to 4 rows and 1 to 4 columns with elements from <paramref name="element"/>.</summary>
+    public static Gen<Tensor> Tensors(Gen<double> element, int maxColumns = 4) =>
+        from rows in Gen.Choose(1, 4)
+        from columns in Gen.Choose(1, maxColumns)
+        from values in Gen.ArrayOf(element, rows * columns)
+        select Tensor.FromRowMajor(rows, columns, values).ThrowIfFail();
+
+    /// <summary>Tensors with elements in [-bound, bound], at least <paramref name="minAbs"/> away from 0.</summary>
+    public static Arbitrary<Tensor> Arbitrary(double bound, double minAbs = 0) => Tensors(Number(bound, minAbs)).ToArbitrary();
+}
