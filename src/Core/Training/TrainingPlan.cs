@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Functional.NN.Data;
+using Functional.NN.Model;
+using Functional.NN.Optimizers;
+using Functional.NN.Randomness;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Training;
+
+/// <summary>
+/// Everything that stays fixed during a mini-batch training run: the architecture, the optimizer, the
+/// training data, the key that shuffles it each epoch, and how it is cut into batches. Together with a
+/// <see cref="TrainingProgress"/> it determines every later step exactly.
+/// </summary>
+public sealed record TrainingPlan
+{
+    private TrainingPlan(Network network, GradientTransformation optimizer, Dataset data, RandomKey shuffleKey,
+        int batchSize, PartialBatch partialBatch, int batchesPerEpoch)
+    {
+        Network = network;
+        Optimizer = optimizer;
+        Data = data;
+        ShuffleKey = shuffleKey;
+        BatchSize = batchSize;
+        PartialBatch = partialBatch;
+        BatchesPerEpoch = batchesPerEpoch;
+    }
+
+    /// <summary>The architecture being trained.</summary>
+    public Network Network { get; }
+
+    /// <summary>The optimizer, an Optax-style pair of pure functions.</summary>
+    public GradientTransformation Optimizer { get; }
+
+    /// <summary>The training examples.</summary>
+    public Dataset Data { get; }
+
+    /// <summary>The key from which each epoch's order is derived (<see cref="Dataset.ShuffleForEpoch"/>).</summary>
+    public RandomKey ShuffleKey { get; }
+
+    /// <summary>Examples per batch.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Whether a smaller last batch is kept or dropped.</summary>
+    public PartialBatch PartialBatch { get; }
+
+    /// <summary>Number of steps in one epoch.</summary>
+    public int BatchesPerEpoch { get; }
+
+    /// <summary>A plan whose data fits the network and yields at least one batch per epoch.</summary>
+    public static Fin<TrainingPlan> Create(Network network, GradientTransformation optimizer, Dataset data,
+        RandomKey shuffleKey, int batchSize, PartialBatch partialBatch = PartialBatch.Keep)
+    {
+        if (data.Features.Columns != network.InputSize)
+            return Error.New($"training data has {data.Features.Columns} features, the network expects {network.InputSize}");
+        if (data.Targets.Columns != network.OutputSize)
+            return Error.New($"training data has {data.Targets.Columns} target columns, the network has {network.OutputSize} outputs");
+        return MiniBatches.Of(data, batchSize, partialBatch).Map(batches =>
+            new TrainingPlan(network, optimizer, data, shuffleKey, batchSize, partialBatch, batches.Length));
+    }
+
+    /// <summary>The batches of epoch <paramref name="epoch"/>, in the order they are trained on.</summary>
+    public ImmutableArray<Batch> BatchesOf(int epoch) =>
+        MiniBatches.ForEpoch(Data, ShuffleKey, epoch, BatchSize, PartialBatch)
+            .Map(sets => sets.Select(set => set.ToBatch(Network).ThrowIfFail()).ToImmutableArray())
+            .ThrowIfFail();
+}

@@ -1,0 +1,30 @@
+// The code between the markers is the README's "Train XOR with Adam" example, verbatim
+// (ReadmeExampleTests checks that the README still shows exactly this code).
+// README-EXAMPLE-BEGIN
+using Functional.NN.Activations;
+using Functional.NN.Data;
+using Functional.NN.Initialization;
+using Functional.NN.Losses;
+using Functional.NN.Model;
+using Functional.NN.Optimizers;
+using Functional.NN.Passes;
+using Functional.NN.Randomness;
+using Functional.NN.Training;
+using LanguageExt;
+
+public static class XorExample
+{
+    public static Fin<(double Loss, long Steps)> Train() =>
+        from network in Network.Create(2, Loss.BinaryCrossEntropy, (8, Activation.Tanh), (1, Activation.Sigmoid))
+        from data in Dataset.Create(
+            [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]],
+            [[0.0], [1.0], [1.0], [0.0]])
+        from plan in TrainingPlan.Create(network, Optimizer.Adam(0.05), data, RandomKey.FromSeed(7), batchSize: 4)
+        let initial = Initializer.XavierUniform.Initialize(network, RandomKey.FromSeed(42))
+        let trained = MiniBatchTrainer.Run(plan, MiniBatchTrainer.Start(plan, initial))
+            .TakeWhile(progress => progress.Step <= 1_000)
+            .Last()
+        from batch in data.ToBatch(network)
+        select (ForwardPass.Loss(network, trained.Parameters, batch), trained.Step);
+}
+// README-EXAMPLE-END
