@@ -43,7 +43,7 @@ internal static class FashionMnist
     {
         var candidates = new[] { Path.Combine(directory, stem + ".gz"), Path.Combine(directory, stem) };
         return candidates.FirstOrDefault(File.Exists) is { } found
-            ? found
+            ? Fin<string>.Succ(found)
             : Error.New($"Fashion-MNIST file not found: tried {string.Join(" and ", candidates)}");
     }
 }
