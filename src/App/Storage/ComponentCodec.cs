@@ -28,7 +28,7 @@ internal static class ComponentCodec
         from _ in rebuilt.Equals(component)
             ? Fin<Unit>.Succ(Prelude.unit)
             : Error.New($"{what} '{name}' cannot be stored in a model file: rebuilding it from its name and parameters " +
-                        $"{described.ParametersText} gives a different {typeof(T).Name.ToLowerInvariant()} (custom components are not in the catalog)")
+                        $"{described.ParametersText()} gives a different {typeof(T).Name.ToLowerInvariant()} (custom components are not in the catalog)")
         select described;
 
     /// <summary>The component named by <paramref name="stored"/>, with exactly its parameters, or why it cannot be built.</summary>
@@ -42,7 +42,7 @@ internal static class ComponentCodec
                from check in Parameters(built, stored.Name, what)
                from result in check.SameAs(stored)
                    ? Fin<T>.Succ(built)
-                   : Error.New($"{what} '{stored.Name}': built with parameters {check.ParametersText}, but the file stores {stored.ParametersText}")
+                   : Error.New($"{what} '{stored.Name}': built with parameters {check.ParametersText()}, but the file stores {stored.ParametersText()}")
                select result;
     }
 
@@ -67,14 +67,14 @@ internal static class ComponentCodec
             c.GetParameters().Select(p => SnakeCase(p.Name!)).Order(StringComparer.Ordinal)
                 .SequenceEqual(stored.Parameters.Keys.Order(StringComparer.Ordinal)));
         if (constructor is null)
-            return Error.New($"{what} '{stored.Name}' does not take the parameters {stored.ParametersText}");
+            return Error.New($"{what} '{stored.Name}' does not take the parameters {stored.ParametersText()}");
         try
         {
             return constructor.Invoke(constructor.GetParameters().Select(p => (object)stored.Parameters[SnakeCase(p.Name!)]).ToArray());
         }
         catch (TargetInvocationException e)
         {
-            return Error.New($"{what} '{stored.Name}' with parameters {stored.ParametersText}: {e.InnerException?.Message ?? e.Message}");
+            return Error.New($"{what} '{stored.Name}' with parameters {stored.ParametersText()}: {e.InnerException?.Message ?? e.Message}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LanguageExt;
@@ -6,9 +7,10 @@ using LanguageExt.Common;
 namespace Functional.NN.App.Storage;
 
 /// <summary>
-/// The JSON form of <see cref="ModelDocument"/>: UTF-8, indented, snake_case property names. Reading is
-/// strict: a missing or null property, an unknown property, or a value of the wrong type is an error
-/// naming its JSON path, line and byte position.
+/// The JSON form of <see cref="ModelDocument"/>: UTF-8, indented, snake_case property names, no escaping
+/// beyond what JSON requires (the payload is never embedded in HTML). Reading is strict: a missing or null
+/// property, an unknown or repeated property, or a value of the wrong type is an error naming its JSON
+/// path, line and byte position.
 /// </summary>
 internal static class ModelJson
 {
@@ -19,6 +21,8 @@ internal static class ModelJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The UTF-8 JSON bytes of <paramref name="document"/>.</summary>

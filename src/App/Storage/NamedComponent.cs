@@ -17,7 +17,7 @@ internal sealed record NamedComponent(string Name, IReadOnlyDictionary<string, d
                             BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(p.Value));
 
     /// <summary>The parameters as text for messages: <c>{slope=0.01}</c>, or <c>{}</c>.</summary>
-    public string ParametersText =>
+    public string ParametersText() =>
         "{" + string.Join(", ", Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={p.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")) + "}";
 }
