@@ -8,7 +8,7 @@ namespace Functional.NN.App.Storage;
 /// directory), so that a rename into it survives a power loss. .NET cannot open a directory as a file,
 /// hence the calls into libc. Elsewhere it does nothing.
 /// </summary>
-internal static partial class DirectorySync
+internal static class DirectorySync
 {
     private const int ReadOnly = 0;
 
