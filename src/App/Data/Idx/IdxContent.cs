@@ -1,0 +1,50 @@
+using System.IO.Compression;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.App.Data.Idx;
+
+/// <summary>
+/// The bytes of an IDX file as stored and as parsed: a file whose first two bytes are the gzip magic
+/// 0x1f 0x8b is decompressed, any other file is taken as plain IDX.
+/// </summary>
+/// <param name="Source">How messages name the content: the path, with "(after gzip decompression)" for gzip files.</param>
+/// <param name="Raw">The bytes as stored on disk (what the data set's SHA-256 covers).</param>
+/// <param name="Bytes">The IDX bytes: <paramref name="Raw"/> itself or its decompression.</param>
+internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
+{
+    /// <summary>The content of the file at <paramref name="path"/>.</summary>
+    public static Fin<IdxContent> Read(string path)
+    {
+        byte[] raw;
+        try
+        {
+            raw = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Error.New($"{path}: cannot read the file: {e.Message}");
+        }
+        return FromBytes(path, raw);
+    }
+
+    /// <summary>The content of <paramref name="raw"/>, the bytes of the file named <paramref name="path"/> in messages.</summary>
+    public static Fin<IdxContent> FromBytes(string path, byte[] raw)
+    {
+        if (!IsGzip(raw)) return new IdxContent(path, raw, raw);
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            gzip.CopyTo(output);
+            return new IdxContent($"{path} (after gzip decompression)", raw, output.ToArray());
+        }
+        catch (InvalidDataException e)
+        {
+            return Error.New($"{path}: corrupt gzip data: {e.Message}");
+        }
+    }
+
+    /// <summary>True when <paramref name="bytes"/> start with the gzip magic 0x1f 0x8b.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+}

@@ -1,0 +1,61 @@
+using Functional.NN.Model;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.App.Storage;
+
+/// <summary>
+/// Saves and loads a trained model: a <see cref="ChecksummedEnvelope"/> of kind <c>fnn-model</c>,
+/// format version <see cref="FormatVersion"/>, whose payload is the JSON of <see cref="ModelDocument"/>
+/// (docs/model-format.md). Saving is atomic (<see cref="AtomicFile"/>) and deterministic: the same
+/// network, parameters and experiment name give the same bytes. Loading rejects, each with its own
+/// message, a file of another kind ("not a Functional.NN model file"), an unsupported version, a
+/// truncated or extended file, a corrupted one (checksum mismatch), an invalid payload, unknown
+/// activations or losses, and parameters that do not fit the network.
+/// </summary>
+internal static class ModelFile
+{
+    /// <summary>The envelope kind of model files.</summary>
+    public static EnvelopeKind Kind { get; } = new("fnn-model", "model");
+
+    /// <summary>The format version this build writes, and the only one it reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Writes <paramref name="network"/> and <paramref name="parameters"/> to <paramref name="path"/>.</summary>
+    /// <param name="path">Target file; its directory must exist. Replaced atomically if present.</param>
+    /// <param name="network">The architecture.</param>
+    /// <param name="parameters">The numbers; must fit <paramref name="network"/>.</param>
+    /// <param name="experiment">Name of the experiment that produced the model, kept in the metadata.</param>
+    public static Fin<Unit> Save(string path, Network network, Parameters parameters, string experiment) =>
+        from bytes in Encode(network, parameters, experiment)
+        from _ in Prefixed(path, AtomicFile.WriteAllBytes(path, bytes))
+        select Prelude.unit;
+
+    /// <summary>The model in the file at <paramref name="path"/>.</summary>
+    public static Fin<SavedModel> Load(string path) =>
+        from contents in ChecksummedEnvelope.Read(path, Kind)
+        from model in Decode(path, contents)
+        select model;
+
+    /// <summary>The complete bytes of a model file, as <see cref="Save"/> writes them.</summary>
+    public static Fin<byte[]> Encode(Network network, Parameters parameters, string experiment) =>
+        from document in ModelDocumentMapping.ToDocument(network, parameters, experiment)
+        from json in ModelJson.Serialize(document)
+        select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
+
+    /// <summary>The model in <paramref name="bytes"/>, the contents of a file named <paramref name="source"/> in messages.</summary>
+    public static Fin<SavedModel> Decode(string source, byte[] bytes) =>
+        from contents in ChecksummedEnvelope.Unwrap(source, bytes, Kind)
+        from model in Decode(source, contents)
+        select model;
+
+    private static Fin<SavedModel> Decode(string source, EnvelopeContents contents) =>
+        contents.FormatVersion != FormatVersion
+            ? Error.New($"{source}: unsupported model format version {contents.FormatVersion} (this build reads version {FormatVersion})")
+            : from document in ModelJson.Deserialize(source, contents.Payload)
+              from model in Prefixed(source, ModelDocumentMapping.ToModel(document))
+              select model;
+
+    private static Fin<T> Prefixed<T>(string source, Fin<T> value) =>
+        value.Match(Succ: v => Fin<T>.Succ(v), Fail: e => Fin<T>.Fail(e.Message.StartsWith(source) ? e : Error.New($"{source}: {e.Message}")));
+}
