@@ -15,7 +15,13 @@ internal static class CommandLineRunner
     public const int Failure = 1;
 
     /// <summary>Runs <paramref name="root"/> on <paramref name="args"/> and returns the process exit code.</summary>
-    public static int Run(RootCommand root, string[] args)
+    public static int Run(RootCommand root, string[] args) => Run(root, args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Runs <paramref name="root"/> on <paramref name="args"/> with the commands writing to
+    /// <paramref name="output"/> and every error going to <paramref name="error"/>; returns the exit code.
+    /// </summary>
+    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         try
         {
@@ -23,16 +29,22 @@ internal static class CommandLineRunner
             if (parse.Errors.Count > 0)
             {
                 var messages = string.Join("; ", parse.Errors.Select(e => e.Message));
-                Console.Error.WriteLine($"fnn: {OneLine(messages)} (see 'fnn --help')");
+                error.WriteLine($"fnn: {OneLine(messages)} (see 'fnn --help')");
                 return UsageError;
             }
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"fnn: error: {OneLine(e.Message)}");
-            return Failure;
+            return Fail(error, e.Message);
         }
+    }
+
+    /// <summary>Writes <c>fnn: error: MESSAGE</c> as one line to <paramref name="error"/> and returns <see cref="Failure"/>.</summary>
+    public static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"fnn: error: {OneLine(message)}");
+        return Failure;
     }
 
     private static string OneLine(string text) =>
