@@ -24,16 +24,17 @@ internal static class GradcheckCommand
         var models = new GradcheckModelOptions();
         var data = DataSourceOption.Create("The examples the loss is computed on (only the first --batch are used).");
         var batch = NumberOptions.Count("--batch", $"Check on the first N examples. Default {GradcheckRunner.DefaultBatch} (or all, if fewer); the cost is two forward passes of N examples per parameter.");
-        var epsilon = NumberOptions.NonNegative("--eps", defaults.Epsilon, allowZero: false, "Step h of the central difference (L(p+h) - L(p-h)) / 2h.");
+        var epsilon = NumberOptions.NonNegative("--eps", defaults.Epsilon, allowZero: false,
+            "Step h of the central difference (L(p+h) - L(p-h)) / 2h. Kinks make finite differences unreliable: where a pre-activation " +
+            "of a relu or leaky_relu layer lies within h of 0, the central difference averages the slopes on both sides while backpropagation " +
+            "takes one, so a correct network fails on a few elements in the layers at or below it (often whole bias entries, when an input is 0); " +
+            "the report then names those layers. A wrong derivative fails most elements of its layer instead.");
         var absolute = NumberOptions.NonNegative("--atol", defaults.AbsoluteTolerance, allowZero: true, "Absolute tolerance: an element passes when |analytic - numerical| <= atol + rtol * |numerical|.");
         var relative = NumberOptions.NonNegative("--rtol", defaults.RelativeTolerance, allowZero: true, "Relative tolerance (see --atol).");
         var command = new Command("gradcheck",
-            "Check backpropagation against finite differences, layer by layer: per layer the largest absolute and relative errors and the worst element; " +
-            "exit code 0 when all derivatives pass, 1 when any fails, 2 for usage errors. The defaults are torch.autograd.gradcheck's (eps 1e-6, atol 1e-5, rtol 1e-3). " +
-            "Kinks make finite differences unreliable: where a pre-activation of a relu or leaky_relu layer lies within eps of 0, the central difference " +
-            "averages the two one-sided slopes, so a correct network can fail on a few isolated elements in the layers at or below it (the report notes such layers); " +
-            "a wrong derivative fails most elements of its layer instead.")
-;
+            "Check backpropagation against central finite differences on the first examples of a data set, and report per layer the largest " +
+            "absolute and relative errors and the worst element. Tolerances default to torch.autograd.gradcheck's (eps 1e-6, atol 1e-5, rtol 1e-3). " +
+            "Exit code 0 when every derivative passes, 1 when one fails, 2 for usage errors. Kinks (relu at 0) can fail a correct network: see --eps.");
         models.AddTo(command);
         foreach (var option in new Option[] { data, batch, epsilon, absolute, relative }) command.Add(option);
         command.SetAction(parse => Run(
