@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Functional.NN.App.Cli;
 using Functional.NN.App.Commands;
+using Functional.NN.App.Models;
 
 namespace Functional.NN.App;
 
@@ -15,6 +16,7 @@ internal static class Program
         var root = new RootCommand("fnn: the Functional.NN command line. Without a command it runs the tutorial's worked example (the same as 'fnn demo').")
         {
             DemoCommand.Create(),
+            ExportOnnxCommand.Create(ModelSources.ModelFilesNotYetReadable),
         };
         root.SetAction(parse => DemoCommand.Run(parse.InvocationConfiguration.Output, DemoCommand.DefaultIterations));
         return CommandLineRunner.Run(root, args);
