@@ -1,3 +1,4 @@
+using FsCheck;
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 using Functional.NN.Model;
@@ -25,6 +26,10 @@ public sealed class GradientKitTests
 
     [Fact]
     public void A_right_custom_derivative_passes() => GradientAssert.ActivationDerivativeIsCorrect(Swish);
+
+    [Fact]
+    public void The_properties_are_plain_fsCheck_properties() =>
+        GradientProperties.ForActivation(Swish).QuickCheckThrowOnFailure();
 
     [Fact]
     public void A_wrong_custom_derivative_fails_with_a_shrunk_counterexample_and_a_replay_seed()
