@@ -87,6 +87,12 @@ tail -n 5 "$FNN_LOG" | sed 's/^/    /'
 for figure in 0.298371109 0.082167041 3.5085e-05; do
   check "fnn prints the worked example's figure $figure" grep -qF -- "$figure" "$FNN_LOG"
 done
+GOLDENS="$ROOT/../shared/goldens/reference-cases.json"
+if [ -f "$GOLDENS" ]; then
+  ONNX="$WORK/xor.onnx"
+  check "fnn export-onnx writes an ONNX model (IR version 9)" bash -c \
+    "'$WORK/tools/fnn' export-onnx '$GOLDENS' --case xor_2_2_2_tanh_identity_mse_b4 --out '$ONNX' && [ \"\$(od -An -tx1 -N2 '$ONNX' | tr -d ' ')\" = 0809 ]"
+fi
 
 echo
 echo "pack-and-consume: $passed passed, $failed failed"
