@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Functional.NN.App.Cli;
 using Functional.NN.App.Commands;
+using Functional.NN.App.Models;
+using Functional.NN.App.Storage;
 
 namespace Functional.NN.App;
 
@@ -18,6 +20,7 @@ internal static class Program
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             GradcheckCommand.Create(),
+            ExportOnnxCommand.Create(path => ModelFile.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters))),
         };
         root.SetAction(parse => DemoCommand.Run(parse.InvocationConfiguration.Output, DemoCommand.DefaultIterations));
         return CommandLineRunner.Run(root, args);

@@ -13,11 +13,7 @@ namespace Functional.NN.Tests.Activations;
 public sealed class ActivationGradientProperties
 {
     private static Property Checks(Activation activation, double bound, double minAbs) =>
-        Prop.ForAll(PreActivations.Arbitrary(bound, minAbs), z =>
-        {
-            var report = GradientCheck.OfActivation(activation, z);
-            return report.Passed.Label($"{activation.Name} at {z}: {report}");
-        });
+        GradientProperties.ForActivation(activation, new GradientKitOptions(Bound: bound, MinimumDistanceFromZero: minAbs));
 
     [Property] public Property Leaky_relu_backward_matches_finite_differences() => Checks(Activation.LeakyRelu, 8, 1e-3);
 

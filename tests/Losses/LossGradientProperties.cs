@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 using Functional.NN.Tensors;
-using Functional.NN.Tests.Activations;
 using Functional.NN.Verification;
 
 namespace Functional.NN.Tests.Losses;
@@ -13,11 +12,7 @@ namespace Functional.NN.Tests.Losses;
 public sealed class LossGradientProperties
 {
     private static Property Checks(Loss loss, Activation output, Arbitrary<(Tensor Z, Tensor Targets)> cases) =>
-        Prop.ForAll(cases, c =>
-        {
-            var report = GradientCheck.OfLoss(loss, output, c.Z, c.Targets);
-            return report.Passed.Label($"{loss.Name} after {output.Name} at z {c.Z}, t {c.Targets}: {report}");
-        });
+        GradientProperties.ForLoss(loss, output, cases);
 
     [Property] public Property Bce_after_sigmoid_with_binary_targets() =>
         Checks(Loss.BinaryCrossEntropy, Activation.Sigmoid, LossCases.Elementwise(PreActivations.Number(12), LossCases.Binary));

@@ -13,7 +13,13 @@ public static class Arbitraries
     /// Usable cases (<see cref="Generators.IsUsable"/>), shrinking towards fewer and narrower layers;
     /// the filter applies to the shrinks too, so a shrunk case never sits on a kink.
     /// </summary>
-    public static Arbitrary<Case> Cases() => Arb.From(Generators.Cases, CaseShrinker.Shrink).Filter(Generators.IsUsable);
+    public static Arbitrary<Case> Cases() => NetworkArbitraries.Cases();
 
-    public static Arbitrary<GradientTriple> GradientTriples() => Arb.From(Generators.GradientTriples);
+    public static Arbitrary<GradientTriple> GradientTriples() => Arb.From(
+        from network in Generators.Networks
+        from a in Generators.GradientsFor(network)
+        from b in Generators.GradientsFor(network)
+        from c in Generators.GradientsFor(network)
+        from factor in Generators.Scalar
+        select new GradientTriple(a, b, c, factor));
 }

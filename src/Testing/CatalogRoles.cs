@@ -1,7 +1,7 @@
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>
 /// Which built-in activations and losses the generators combine, and how. Everything is read from

@@ -1,4 +1,4 @@
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>The kinds of target rows the generators produce.</summary>
 public enum TargetKind

@@ -1,6 +1,6 @@
 using Functional.NN.Model;
 
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>
 /// The immediate shrinks of a <see cref="Case"/>, largest simplification first: fewer layers, fewer
@@ -9,6 +9,7 @@ namespace Functional.NN.Tests.Properties;
 /// </summary>
 public static class CaseShrinker
 {
+    /// <summary>The immediate shrinks of <paramref name="c"/>, largest simplification first.</summary>
     public static IEnumerable<Case> Shrink(Case c) =>
         FewerLayers(c)
             .Concat(FewerExamples(c))

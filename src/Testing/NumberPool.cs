@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Functional.NN.Tensors;
 
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>
 /// The random numbers of a generated case: uniform reals in [-1, 1] at fixed places, one block per
@@ -10,8 +10,13 @@ namespace Functional.NN.Tests.Properties;
 /// </summary>
 public sealed class NumberPool
 {
+    /// <summary>The most layers a pool has numbers for.</summary>
     public const int MaxLayers = 4;
+
+    /// <summary>The most units per layer, and the most inputs.</summary>
     public const int MaxWidth = 12;
+
+    /// <summary>The most examples in a batch.</summary>
     public const int MaxBatch = 8;
 
     private const int WeightBlock = MaxWidth * MaxWidth;
@@ -22,12 +27,15 @@ public sealed class NumberPool
     /// <summary>How many numbers a pool holds.</summary>
     public const int Size = TargetsStart + MaxBatch * MaxWidth;
 
+    /// <summary>A pool of exactly <see cref="Size"/> numbers.</summary>
+    /// <exception cref="ArgumentException">When the count is not <see cref="Size"/>.</exception>
     public NumberPool(ImmutableArray<double> values)
     {
         if (values.Length != Size) throw new ArgumentException($"a number pool holds {Size} numbers, got {values.Length}");
         Values = values;
     }
 
+    /// <summary>The numbers, uniform in [-1, 1].</summary>
     public ImmutableArray<double> Values { get; }
 
     /// <summary>Layer <paramref name="layer"/>'s weights <c>[units x inputs]</c>, before scaling.</summary>

@@ -2,9 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Functional.NN.Losses;
 using Functional.NN.Tensors;
-using Functional.NN.Tests.Activations;
 
-namespace Functional.NN.Tests.Losses;
+namespace Functional.NN.Testing;
 
 /// <summary>Generated (z, targets) pairs for loss properties.</summary>
 public static class LossCases

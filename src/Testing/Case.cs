@@ -3,7 +3,7 @@ using Functional.NN.Model;
 using Functional.NN.Passes;
 using Functional.NN.Tensors;
 
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>
 /// A generated (network, parameters, batch) triple. It is built deterministically from the network,
@@ -22,12 +22,22 @@ public sealed class Case
         Batch = BuildBatch(network, batchSize, pool);
     }
 
+    /// <summary>The architecture.</summary>
     public Network Network { get; }
+
+    /// <summary>Number of examples in <see cref="Batch"/>.</summary>
     public int BatchSize { get; }
+
+    /// <summary>The numbers the parameters and the batch are read from.</summary>
     public NumberPool Pool { get; }
+
+    /// <summary>Xavier-scaled weights and biases in [-0.5, 0.5], read from the pool.</summary>
     public Parameters Parameters { get; }
+
+    /// <summary>Inputs in [-2, 2] and targets shaped for the loss, read from the pool.</summary>
     public Batch Batch { get; }
 
+    /// <summary>The case of <paramref name="network"/> with <paramref name="batchSize"/> examples, its numbers read from <paramref name="pool"/>.</summary>
     public static Case From(Network network, int batchSize, NumberPool pool) => new(network, batchSize, pool);
 
     /// <summary>The same numbers for another network or batch size.</summary>
@@ -74,6 +84,7 @@ public sealed class Case
 
     private static int ClassOf(double u, int classes) => Math.Min(classes - 1, (int)((u + 1.0) / 2.0 * classes));
 
+    /// <summary>The network, every parameter, the inputs and the targets, one line each.</summary>
     public override string ToString()
     {
         var lines = new List<string> { $"network {Network}, batch of {BatchSize}" };

@@ -5,7 +5,7 @@ using Functional.NN.Model;
 using Functional.NN.Tensors;
 using Functional.NN.Passes;
 
-namespace Functional.NN.Tests.Properties;
+namespace Functional.NN.Testing;
 
 /// <summary>
 /// Generators of networks, number pools and whole cases, driven by <see cref="CatalogRoles"/>:
@@ -22,6 +22,7 @@ public static class Generators
     /// <summary>A uniform real in [-1, 1] with 9 decimal places.</summary>
     public static Gen<double> Unit { get; } = Gen.Choose(-1_000_000_000, 1_000_000_000).Select(i => i / 1e9);
 
+    /// <summary>Pools of <see cref="NumberPool.Size"/> numbers from <see cref="Unit"/>.</summary>
     public static Gen<NumberPool> Pools { get; } =
         Gen.ArrayOf(Unit, NumberPool.Size).Select(values => new NumberPool(values.ToImmutableArray()));
 
@@ -37,6 +38,7 @@ public static class Generators
         from inputSize in Gen.Choose(1, NumberPool.MaxWidth)
         select Network.Create(inputSize, hidden.Append(new LayerSpec(outputUnits, output)), loss).ThrowIfFail();
 
+    /// <summary>Cases: a generated network, batch size and number pool (see <see cref="Case"/>).</summary>
     public static Gen<Case> Cases { get; } =
         from network in Networks
         from batchSize in Gen.Choose(1, NumberPool.MaxBatch)
@@ -65,12 +67,4 @@ public static class Generators
                     Tensor.FromRowMajor(network.Layers[l].Units, network.InputsOf(l), w).ThrowIfFail(),
                     Tensor.RowVector(b)))
             .Select(layers => new Gradients(layers.ToImmutableArray()));
-
-    public static Gen<GradientTriple> GradientTriples { get; } =
-        from network in Networks
-        from a in GradientsFor(network)
-        from b in GradientsFor(network)
-        from c in GradientsFor(network)
-        from factor in Scalar
-        select new GradientTriple(a, b, c, factor);
 }

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Functional.NN.App.Models;
+using Functional.NN.Onnx;
+using LanguageExt.Common;
+using Fin = LanguageExt.Fin<LanguageExt.Unit>;
+
+namespace Functional.NN.App.Commands;
+
+/// <summary>
+/// <c>fnn export-onnx MODEL --out model.onnx</c>: writes a trained model as an ONNX model (Gemm and activation
+/// per layer, weights as initializers, opset 20, float64 or, with <c>--float32</c>, float32) for ONNX Runtime
+/// and other ONNX consumers. MODEL is an <c>fnn</c> model file or a plain JSON model (<c>*.json</c>,
+/// the reference-case layout; <c>--case NAME</c> picks one case of a file that holds several).
+/// </summary>
+internal static class ExportOnnxCommand
+{
+    /// <summary>The <c>export-onnx</c> command, reading model files with <paramref name="modelFiles"/>.</summary>
+    public static Command Create(ModelLoader modelFiles)
+    {
+        var model = new Argument<string>("MODEL") { Description = "The model: an fnn model file, or a plain JSON model (*.json)." };
+        var output = new Option<string>("--out") { Description = "The ONNX file to write.", Required = true };
+        var float32 = new Option<bool>("--float32") { Description = "Write float32 tensors instead of float64 (ONNX Runtime runs GELU in float32 only)." };
+        var caseName = new Option<string?>("--case") { Description = "For a JSON file of several reference cases: the name of the case to export." };
+        var command = new Command("export-onnx", "Export a trained model as an ONNX model (opset 20).") { model, output, float32, caseName };
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Output, modelFiles,
+            parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(float32), parse.GetValue(caseName)));
+        return command;
+    }
+
+    /// <summary>Exports the model at <paramref name="modelPath"/> to <paramref name="outputPath"/>; returns the exit code, throwing on failure.</summary>
+    public static int Run(TextWriter console, ModelLoader modelFiles, string modelPath, string outputPath, bool float32, string? caseName)
+    {
+        var type = float32 ? OnnxElementType.Float : OnnxElementType.Double;
+        var options = new OnnxExportOptions(type, ProducerVersion: typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "");
+        var written =
+            from loaded in ModelSources.Load(modelPath, caseName, modelFiles)
+            from bytes in ModelSources.Prefixed(modelPath, OnnxExport.ToBytes(loaded.Network, loaded.Parameters, options))
+            from _ in Write(outputPath, bytes)
+            select (loaded.Network, bytes.Length);
+        var (network, length) = written.ThrowIfFail();
+        console.WriteLine($"wrote {outputPath}: {network}, {(float32 ? "float32" : "float64")}, " +
+                          $"ONNX opset {OnnxExportOptions.OperatorSetVersion} (IR {OnnxExportOptions.IrVersion}), {length} bytes");
+        return 0;
+    }
+
+    /// <summary>Writes the bytes beside the target and renames them over it, so a reader never sees half a file.</summary>
+    private static Fin Write(string path, byte[] bytes)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+            return LanguageExt.Prelude.unit;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+            return Error.New($"{path}: cannot write: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Functional.NN.Model;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Onnx;
+
+/// <summary>
+/// Writes a trained network as an ONNX model: per layer one <c>Gemm</c> node, Y = X·Wᵀ + b
+/// (<c>transB = 1</c>, so W keeps its <c>[units x inputs]</c> layout), followed by the nodes of its
+/// activation (<see cref="OnnxActivations"/>); weights and biases are initializers named
+/// <c>layerN.W</c> and <c>layerN.b</c>. The graph has one input <c>[batch x inputs]</c> and one output
+/// <c>[batch x outputs]</c>, the last layer's activation: probabilities for a softmax or sigmoid output,
+/// the linear output (logits) for an identity one. The loss is not part of the model. Pure: the same
+/// network, parameters and options give the same bytes.
+/// </summary>
+public static class OnnxExport
+{
+    /// <summary>The serialized <c>ModelProto</c>, or an error naming the layer whose activation ONNX cannot express.</summary>
+    public static Fin<byte[]> ToBytes(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
+        ToModel(network, parameters, options).Map(model => model.ToBytes());
+
+    /// <summary>The <c>ModelProto</c> as a protobuf message, or an error naming what cannot be exported.</summary>
+    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null)
+    {
+        var o = options ?? OnnxExportOptions.Default;
+        if (!parameters.Fits(network))
+            return Error.New($"onnx export: parameters {parameters.Describe()} do not fit network {network}");
+        return Graph(network, parameters, o).Map(graph => ProtoMessage.Empty
+            .WithVarint(OnnxFields.Model.IrVersion, OnnxExportOptions.IrVersion)
+            .WithString(OnnxFields.Model.ProducerName, OnnxExportOptions.ProducerName)
+            .WithString(OnnxFields.Model.ProducerVersion, o.ProducerVersion)
+            .WithString(OnnxFields.Model.DocString, $"Functional.NN network {network}")
+            .WithMessage(OnnxFields.Model.Graph, graph)
+            .WithMessage(OnnxFields.Model.OpsetImport, OnnxEncoding.DefaultOperatorSet(OnnxExportOptions.OperatorSetVersion)));
+    }
+
+    /// <summary>Every layer's nodes and constants, in order, reading <see cref="OnnxExportOptions.InputName"/>.</summary>
+    public static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options)
+    {
+        var fragment = OnnxFragment.Empty;
+        var errors = new List<string>();
+        var current = options.InputName;
+        for (var l = 0; l < network.Layers.Length; l++)
+        {
+            var prefix = $"layer{l + 1}";
+            var activation = network.Layers[l].Activation;
+            var output = l == network.Layers.Length - 1 ? options.OutputName : $"{prefix}.a";
+            var z = OnnxActivations.IsIdentity(activation) ? output : $"{prefix}.z";
+            var gemm = new OnnxFragment(
+                [new OnnxNode($"{prefix}.gemm", "Gemm", [current, $"{prefix}.W", $"{prefix}.b"], [z], [OnnxAttribute.Int("transB", 1)])],
+                [Constant($"{prefix}.W", parameters[l].Weights), Constant($"{prefix}.b", parameters[l].Bias, asVector: true)]);
+            OnnxActivations.Nodes(activation, prefix, z, output, options.ElementType).Match(
+                Succ: nodes => fragment = fragment.Then(gemm).Then(nodes),
+                Fail: e => errors.Add($"layer {l + 1}: {e.Message}"));
+            current = output;
+        }
+        return errors.Count == 0 ? fragment : Error.New($"onnx export: {string.Join("; ", errors)}");
+    }
+
+    private static Fin<ProtoMessage> Graph(Network network, Parameters parameters, OnnxExportOptions o) =>
+        Layers(network, parameters, o).Map(fragment => ProtoMessage.Empty
+            .WithMessages(OnnxFields.Graph.Node, fragment.Nodes.Select(OnnxEncoding.Node))
+            .WithString(OnnxFields.Graph.Name, o.GraphName)
+            .WithMessages(OnnxFields.Graph.Initializer, fragment.Initializers.Select(i => OnnxEncoding.Initializer(i, o.ElementType)))
+            .WithMessage(OnnxFields.Graph.Input, OnnxEncoding.ValueInfo(o.InputName, o.ElementType,
+                [OnnxDimension.Symbolic("batch"), OnnxDimension.Fixed(network.InputSize)]))
+            .WithMessage(OnnxFields.Graph.Output, OnnxEncoding.ValueInfo(o.OutputName, o.ElementType,
+                [OnnxDimension.Symbolic("batch"), OnnxDimension.Fixed(network.OutputSize)])));
+
+    /// <summary>A weight matrix <c>[units x inputs]</c>, or a bias row as the vector <c>[units]</c> that Gemm broadcasts.</summary>
+    private static OnnxInitializer Constant(string name, Tensors.Tensor tensor, bool asVector = false) =>
+        new(name, asVector ? [tensor.Length] : [tensor.Rows, tensor.Columns], [.. tensor.ToArray()]);
+}
