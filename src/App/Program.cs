@@ -15,6 +15,8 @@ internal static class Program
         var root = new RootCommand("fnn: the Functional.NN command line. Without a command it runs the tutorial's worked example (the same as 'fnn demo').")
         {
             DemoCommand.Create(),
+            TrainCommand.Create(),
+            ResumeCommand.Create(),
         };
         root.SetAction(parse => DemoCommand.Run(parse.InvocationConfiguration.Output, DemoCommand.DefaultIterations));
         return CommandLineRunner.Run(root, args);

@@ -30,7 +30,7 @@ internal static class CommandLineRunner
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"fnn: error: {OneLine(e.Message)}");
+            Console.Error.WriteLine(e); Console.Error.WriteLine($"fnn: error: {OneLine(e.Message)}");
             return Failure;
         }
     }

@@ -27,15 +27,19 @@ internal static class DataSourceLoader
         IdxDataSpec i =>
             from train in IdxDataset.Load("idx-train", i.Images, i.Labels, i.Classes)
             from test in i.TestImages is null || i.TestLabels is null
-                ? Fin<LoadedDataset?>.Succ(null)
-                : IdxDataset.Load("idx-test", i.TestImages, i.TestLabels, i.Classes).Map(d => (LoadedDataset?)d)
-            select new SourceData(train, test),
+                ? None
+                : IdxDataset.Load("idx-test", i.TestImages, i.TestLabels, i.Classes).Map(Option<LoadedDataset>.Some)
+            select new SourceData(train, Nullable(test)),
         FashionMnistDataSpec f =>
             from train in FashionMnist.Load(f.Directory, train: true)
-            from test in f.Test ? FashionMnist.Load(f.Directory, train: false).Map(d => (LoadedDataset?)d) : Fin<LoadedDataset?>.Succ(null)
-            select new SourceData(train, test),
+            from test in f.Test ? FashionMnist.Load(f.Directory, train: false).Map(Option<LoadedDataset>.Some) : None
+            select new SourceData(train, Nullable(test)),
         _ => throw new ArgumentException($"unknown data source {spec.GetType().Name}", nameof(spec)),
     });
+
+    private static Fin<Option<LoadedDataset>> None => Fin<Option<LoadedDataset>>.Succ(Option<LoadedDataset>.None);
+
+    private static LoadedDataset? Nullable(Option<LoadedDataset> data) => data.IfNoneUnsafe((LoadedDataset?)null);
 
     private static Fin<SourceData> Prefixed(Fin<SourceData> data) =>
         data.Prefixed("data");

@@ -25,26 +25,28 @@ internal sealed record TrainingData(Dataset Training, Dataset? Validation, Datas
     public static Fin<TrainingData> Prepare(SourceData source, TrainingSpec training, RandomKey splitKey) =>
         from all in Named("data", Dataset.Create(source.Train.Features, source.Train.Targets))
         from test in source.Test is null
-            ? Fin<Dataset?>.Succ(null)
-            : Named("test data", Dataset.Create(source.Test.Features, source.Test.Targets)).Map(d => (Dataset?)d)
+            ? Fin<Option<Dataset>>.Succ(Option<Dataset>.None)
+            : Named("test data", Dataset.Create(source.Test.Features, source.Test.Targets)).Map(Option<Dataset>.Some)
         from split in training.ValidationSplit > 0
-            ? Named("training.validation_split", DataSplit.Create(all, training.ValidationSplit, splitKey)).Map(s => (s.Training, (Dataset?)s.Validation))
-            : Fin<(Dataset, Dataset?)>.Succ((all, null))
+            ? Named("training.validation_split", DataSplit.Create(all, training.ValidationSplit, splitKey)).Map(s => (s.Training, Option<Dataset>.Some(s.Validation)))
+            : Fin<(Dataset, Option<Dataset>)>.Succ((all, Option<Dataset>.None))
         from prepared in Standardized(split.Item1, split.Item2, test, training.Standardize)
         select prepared with { Classes = source.Train.Classes, Sha256 = source.Sha256, Name = source.Train.Name };
 
-    private static Fin<TrainingData> Standardized(Dataset train, Dataset? validation, Dataset? test, bool standardize)
+    private static Fin<TrainingData> Standardized(Dataset train, Option<Dataset> validation, Option<Dataset> test, bool standardize)
     {
-        if (!standardize) return new TrainingData(train, validation, test, null, 0, "", "");
+        if (!standardize) return new TrainingData(train, Nullable(validation), Nullable(test), null, 0, "", "");
         var standardizer = Standardizer.Fit(train);
         return from t in standardizer.Apply(train)
-               from v in Optional(standardizer, validation)
-               from x in Optional(standardizer, test)
-               select new TrainingData(t, v, x, standardizer, 0, "", "");
+               from v in Apply(standardizer, validation)
+               from x in Apply(standardizer, test)
+               select new TrainingData(t, Nullable(v), Nullable(x), standardizer, 0, "", "");
     }
 
-    private static Fin<Dataset?> Optional(Standardizer standardizer, Dataset? data) =>
-        data is null ? Fin<Dataset?>.Succ(null) : standardizer.Apply(data).Map(d => (Dataset?)d);
+    private static Fin<Option<Dataset>> Apply(Standardizer standardizer, Option<Dataset> data) =>
+        data.Match(Some: d => standardizer.Apply(d).Map(Option<Dataset>.Some), None: () => Fin<Option<Dataset>>.Succ(Option<Dataset>.None));
+
+    private static Dataset? Nullable(Option<Dataset> data) => data.IfNoneUnsafe((Dataset?)null);
 
     private static Fin<T> Named<T>(string what, Fin<T> value) => value.Prefixed(what);
 }
