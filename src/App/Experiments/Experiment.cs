@@ -27,7 +27,17 @@ internal sealed record Experiment(
     InitializerSpec Initializer,
     OptimizerSpec Optimizer,
     TrainingSpec Training,
-    CheckpointSpec Checkpoint);
+    CheckpointSpec Checkpoint)
+{
+    /// <summary>Equal when every setting is equal (components by name and parameters).</summary>
+    public bool Equals(Experiment? other) =>
+        other is not null && Name == other.Name && Seed == other.Seed && Data.Equals(other.Data) && Network.Equals(other.Network) &&
+        Loss.SameAs(other.Loss) && Initializer.Equals(other.Initializer) && Optimizer.Equals(other.Optimizer) &&
+        Training.Equals(other.Training) && Checkpoint.Equals(other.Checkpoint);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Seed, Loss.Name);
+}
 
 /// <summary>The architecture as written: the input size (null: take it from the data) and the layers.</summary>
 /// <param name="InputSize">Number of input features, or null to infer it from the data.</param>

@@ -173,7 +173,7 @@ internal sealed class JsonObjectReader
         }
         if (number < min || number > max)
         {
-            _problems.Add(max == long.MaxValue
+            _problems.Add(max >= int.MaxValue
                 ? $"{path}: must be at least {min}, got {number}"
                 : $"{path}: must be from {min} to {max}, got {number}");
             return fallback;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Functional.NN.App.Storage;
 
 /// <summary>The JSON payload of a checkpoint file (format version 1; docs/checkpoint-format.md), in snake_case.</summary>
@@ -40,11 +42,11 @@ internal sealed record CheckpointDocument(
 /// <param name="States">The inner states of a chain.</param>
 internal sealed record OptimizerStateDocument(
     string Kind,
-    int? Count = null,
-    LayerParametersDocument[]? Buffer = null,
-    LayerParametersDocument[]? Mu = null,
-    LayerParametersDocument[]? Nu = null,
-    OptimizerStateDocument[]? States = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Count = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LayerParametersDocument[]? Buffer = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LayerParametersDocument[]? Mu = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LayerParametersDocument[]? Nu = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OptimizerStateDocument[]? States = null);
 
 /// <summary>A metrics row as stored in a checkpoint.</summary>
 /// <param name="Epoch">Epoch, from 1.</param>
