@@ -7,7 +7,8 @@
 #   scripts/kill-resume-check.sh [EXPERIMENT.json] [ROUNDS]
 #
 # Defaults: examples/two-spirals.json (2000 steps, a checkpoint every 20 steps), 1 round. Each round kills
-# at another random moment. Builds once (Release) and runs the built fnn.dll directly.
+# at another random moment: after the first checkpoint appears, plus 5% to 65% of the time the
+# uninterrupted run took. Builds once (Release) and runs the built fnn.dll directly.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -34,7 +35,10 @@ hash_of() { # the parameters_hash_end of a run directory's manifest
 metrics_without_seconds() { sed 's/,[^,]*$//' "$1/metrics.csv"; }
 
 echo "kill-resume: uninterrupted reference run of $EXPERIMENT"
+started=$(date +%s%N)
 fnn train "$EXPERIMENT" --out "$WORK/whole" --quiet >/dev/null
+reference_ms=$((($(date +%s%N) - started) / 1000000))
+echo "kill-resume: reference run took ${reference_ms} ms"
 expected="$(hash_of "$WORK/whole")"
 [ -n "$expected" ] || { echo "kill-resume: error: the reference run has no final parameter hash" >&2; exit 1; }
 
@@ -43,7 +47,7 @@ for round in $(seq 1 "$ROUNDS"); do
   run="$WORK/killed-$round"
   fnn train "$EXPERIMENT" --out "$run" --quiet >"$WORK/train-$round.log" 2>&1 &
   TRAIN_PID=$!
-  # Wait for the first checkpoint (at most 120 s), then a random 0 to 2.999 s more.
+  # Wait for the first checkpoint (at most 120 s), then a random 5% to 65% of the reference run's time more.
   for _ in $(seq 1 1200); do
     compgen -G "$run/checkpoints/step-*.ckpt" >/dev/null && break
     kill -0 "$TRAIN_PID" 2>/dev/null || break
@@ -54,7 +58,8 @@ for round in $(seq 1 "$ROUNDS"); do
     cat "$WORK/train-$round.log" >&2
     exit 1
   fi
-  delay="$((RANDOM % 3)).$(printf '%03d' $((RANDOM % 1000)))"
+  delay_ms=$((reference_ms * (5 + RANDOM % 61) / 100))
+  delay="$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   sleep "$delay"
   if ! kill -0 "$TRAIN_PID" 2>/dev/null; then
     echo "kill-resume: error: round $round: training finished before the kill (${delay}s after the first checkpoint); use a longer experiment" >&2

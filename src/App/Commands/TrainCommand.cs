@@ -63,8 +63,8 @@ internal static class TrainCommand
             Training = e.Training with { Epochs = request.Epochs ?? e.Training.Epochs },
         });
         if (request.DryRun)
-            return RunOutcome.Report(parsed.Bind(PreparedExperiment.Prepare), error,
-                prepared => output.Write(System.Text.Encoding.UTF8.GetString(ExperimentJson.Serialize(prepared.Experiment))));
+            return RunOutcome.Report(parsed.Bind(PreparedExperiment.Resolve), error,
+                resolved => output.Write(System.Text.Encoding.UTF8.GetString(ExperimentJson.Serialize(resolved.Experiment))));
         using var cancel = new CtrlC();
         IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
         var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false)));

@@ -37,20 +37,31 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
 
     /// <summary>Loads the data of <paramref name="parsed"/>, resolves the input size, and builds everything a run needs.</summary>
     public static Fin<PreparedExperiment> Prepare(Experiment parsed) =>
-        from source in DataSourceLoader.Load(parsed.Data)
-        from experiment in Resolve(parsed, source)
-        from network in NetworkReader.Build(experiment.Network, experiment.Loss)
-        from outputs in CheckOutputs(experiment, network, source)
-        from data in TrainingData.Prepare(source, experiment.Training, SplitKey(experiment.Seed))
+        from resolved in Resolve(parsed)
+        let experiment = resolved.Experiment
+        from data in TrainingData.Prepare(resolved.Source, experiment.Training, SplitKey(experiment.Seed))
         from optimizer in OptimizerFactory.Build(experiment.Optimizer)
         from schedule in OptimizerFactory.LearningRate(experiment.Optimizer)
-        from plan in TrainingPlan.Create(network, optimizer, data.Training, ShuffleKey(experiment.Seed), experiment.Training.BatchSize,
+        from plan in TrainingPlan.Create(resolved.Network, optimizer, data.Training, ShuffleKey(experiment.Seed), experiment.Training.BatchSize,
                 experiment.Training.DropPartialBatch ? Functional.NN.Data.PartialBatch.Drop : Functional.NN.Data.PartialBatch.Keep)
             .Prefixed("training")
         from weights in ComponentReader.Build<Initializer>(experiment.Initializer.Weights, ComponentKind.Initializer, "initializer.weights")
         from bias in ComponentReader.Build<Initializer>(experiment.Initializer.Bias, ComponentKind.Initializer, "initializer.bias")
-        let initial = weights.Initialize(network, InitializationKey(experiment.Seed), bias)
-        select new PreparedExperiment(experiment, ExperimentJson.Hash(experiment), network, data, plan, schedule, initial);
+        let initial = weights.Initialize(resolved.Network, InitializationKey(experiment.Seed), bias)
+        select new PreparedExperiment(experiment, ExperimentJson.Hash(experiment), resolved.Network, data, plan, schedule, initial);
+
+    /// <summary>
+    /// The experiment resolved against its data (what <c>--dry-run</c> prints): the data loaded, the input
+    /// size filled in and checked, the network and optimizer built, and the outputs checked against the
+    /// targets; without splitting, standardizing or batching the data.
+    /// </summary>
+    public static Fin<(Experiment Experiment, Network Network, SourceData Source)> Resolve(Experiment parsed) =>
+        from source in DataSourceLoader.Load(parsed.Data)
+        from experiment in Resolve(parsed, source)
+        from network in NetworkReader.Build(experiment.Network, experiment.Loss)
+        from outputs in CheckOutputs(experiment, network, source)
+        from optimizer in OptimizerFactory.Build(experiment.Optimizer)
+        select (experiment, network, source);
 
     private static Fin<Experiment> Resolve(Experiment parsed, SourceData source)
     {
