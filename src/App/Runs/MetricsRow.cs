@@ -7,7 +7,7 @@ namespace Functional.NN.App.Runs;
 /// <param name="ValLoss">The loss on the validation part at the end of the epoch, or null without validation.</param>
 /// <param name="ValAccuracy">The accuracy on the validation part (classification only), or null.</param>
 /// <param name="LearningRate">The learning rate of the epoch's last update.</param>
-/// <param name="Seconds">Wall-clock seconds spent training and evaluating the epoch (not reproducible, unlike the rest).</param>
+/// <param name="Seconds">Wall-clock seconds of the epoch's updates, summed over the processes that trained it (not reproducible, unlike the rest).</param>
 internal sealed record MetricsRow(int Epoch, long Step, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double Seconds);
 
 /// <summary>The best epoch so far by the selection loss (validation loss, or the training loss without validation).</summary>

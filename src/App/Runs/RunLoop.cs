@@ -64,7 +64,7 @@ internal static class RunLoop
         foreach (var progress in MiniBatchTrainer.Run(plan, start.Progress))
         {
             var loss = progress.BatchLoss ?? double.NaN;
-            if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress, plan, lastCheckpoint);
+            if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);
             epochLossSum = (progress.BatchInEpoch == 1 ? 0.0 : epochLossSum) + loss;
             observer.Stepped(progress);
             var ended = MiniBatchTrainer.EndsEpoch(plan, progress);
@@ -72,19 +72,19 @@ internal static class RunLoop
             if (ended)
             {
                 if (!progress.Parameters.IsFinite())
-                    return Diverged("the parameters are no longer finite", progress, plan, lastCheckpoint);
+                    return Diverged("the parameters are no longer finite", progress);
                 var row = EndEpoch(prepared, progress, epochLossSum, seconds, classification);
                 if (row.ValLoss is { } v && !double.IsFinite(v))
-                    return Diverged($"the validation loss is {Text(v)}", progress, plan, lastCheckpoint);
+                    return Diverged($"the validation loss is {Text(v)}", progress);
                 metrics.Add(row);
                 var written = MetricsCsv.Write(directory.MetricsFile, metrics);
-                if (written.IsFail) return written.Map(_ => default(LoopResult)!);
+                if (written.IsFail) return Failure(written);
                 var selection = row.ValLoss ?? row.TrainLoss;
                 if (best is null || selection < best.Loss)
                 {
                     best = new BestEpoch(row.Epoch, selection);
                     var saved = ModelFile.Save(directory.BestModelFile, prepared.Network, progress.Parameters, experiment.Name);
-                    if (saved.IsFail) return saved.Map(_ => default(LoopResult)!);
+                    if (saved.IsFail) return Failure(saved);
                 }
                 observer.EpochEnded(row);
             }
@@ -93,9 +93,9 @@ internal static class RunLoop
             if (Due(experiment.Checkpoint, progress, ended))
             {
                 if (!progress.Parameters.IsFinite())
-                    return Diverged("the parameters are no longer finite", progress, plan, lastCheckpoint);
+                    return Diverged("the parameters are no longer finite", progress);
                 var saved = checkpoints.Save(state);
-                if (saved.IsFail) return saved.Map(_ => default(LoopResult)!);
+                if (saved.IsFail) return Failure(saved);
                 lastCheckpoint = saved.ThrowIfFail();
             }
             if (ended)
@@ -113,14 +113,19 @@ internal static class RunLoop
             return new LoopResult(end, state, lastCheckpoint);
         }
 
-        Fin<LoopResult> Diverged(string what, TrainingProgress at, TrainingPlan p, string? last)
+        Fin<LoopResult> Diverged(string what, TrainingProgress at)
         {
             observer.Stopped();
-            var batch = at.BatchInEpoch;
-            return Error.New($"training diverged: {what} at step {at.Step} (epoch {at.Epoch + 1}, batch {batch} of {p.BatchesPerEpoch}); " +
+            return Error.New($"training diverged: {what} at step {at.Step} (epoch {at.Epoch + 1}, batch {at.BatchInEpoch} of {plan.BatchesPerEpoch}); " +
                              "the run is not complete and " +
-                             (last is null ? "no checkpoint had been written yet" : $"the last good checkpoint is {last}") +
+                             (lastCheckpoint is null ? "no checkpoint had been written yet" : $"the last good checkpoint is {lastCheckpoint}") +
                              "; try a smaller learning rate or clip_global_norm");
+        }
+
+        Fin<LoopResult> Failure<T>(Fin<T> failed)
+        {
+            observer.Stopped();
+            return failed.Match(Succ: _ => throw new UnreachableException("not a failure"), Fail: Fin<LoopResult>.Fail);
         }
     }
 
