@@ -22,7 +22,7 @@ public sealed class ExampleExperimentTests
     }
 
     public static TheoryData<string> Examples =>
-        [.. Directory.GetFiles(ExamplesFolder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(ExamplesFolder, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void There_are_examples() => Assert.True(Examples.Count >= 3);
