@@ -3,7 +3,7 @@ using Functional.NN.Compute;
 namespace Functional.NN.App.Bench;
 
 /// <summary>
-/// <c>fnn bench [seed|mlp|infer|memory|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
 /// workloads of issue 5, one JSON line per result on standard output.
 /// </summary>
 internal static class BenchCommand
@@ -12,7 +12,7 @@ internal static class BenchCommand
     public static readonly string[] AllWorkloads = ["seed", "mlp", "infer"];
 
     /// <summary>Every workload name accepted.</summary>
-    public static readonly string[] Workloads = ["seed", "mlp", "infer", "memory", "all"];
+    public static readonly string[] Workloads = ["seed", "mlp", "infer", "memory", "gemm", "all"];
 
     /// <summary>
     /// Runs the workload. <paramref name="threads"/> and <paramref name="backend"/> are handed to the core as
@@ -52,6 +52,7 @@ internal static class BenchCommand
                 "seed" => SeedWorkload.Run(context),
                 "mlp" => MlpWorkload.Run(context),
                 "infer" => InferWorkload.Run(context),
+                "gemm" => GemmWorkload.Run(context),
                 _ => MemoryWorkload.Run(context),
             };
             Console.WriteLine(line);

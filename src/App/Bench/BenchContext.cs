@@ -41,6 +41,13 @@ internal sealed record BenchContext(ComputeBackend Backend, int Repeats)
         ["repeats"] = Repeats,
     };
 
+    /// <summary>CPU time used by the whole process so far (all threads).</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>The process's working set now, after a full collection so that garbage does not count.</summary>
     public static long SettledWorkingSet()
     {

@@ -28,15 +28,18 @@ internal static class MlpWorkload
         var figures = new List<double>();
         var allocated = new List<double>();
         var workingSets = new List<double>();
+        var cpuFigures = new List<double>();
         var lastLoss = double.NaN;
         for (var r = 0; r < context.Repeats; r++)
         {
             using var steps = Trainer.GradientDescent(network, initial, batch, 0.01).GetEnumerator();
             for (var i = 0; i <= WarmUpSteps; i++) steps.MoveNext();
+            var cpu = BenchContext.CpuTime();
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < TimedSteps; i++) steps.MoveNext();
             clock.Stop();
+            cpuFigures.Add(BatchSize * TimedSteps / (BenchContext.CpuTime() - cpu).TotalSeconds);
             allocated.Add((double)(GC.GetTotalAllocatedBytes(precise: true) - bytes) / TimedSteps);
             figures.Add(BatchSize * TimedSteps / clock.Elapsed.TotalSeconds);
             lastLoss = steps.Current.Loss;
@@ -47,6 +50,7 @@ internal static class MlpWorkload
         line["batch"] = BatchSize;
         line["timed_steps"] = TimedSteps;
         line["samples_per_s"] = Stats.Round(Stats.Median(figures));
+        line["samples_per_cpu_s"] = Stats.Round(Stats.Median(cpuFigures));
         line["last_step_loss"] = lastLoss;
         line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(allocated));
         line["allocation_budget_bytes"] = budget;

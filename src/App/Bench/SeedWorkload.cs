@@ -24,14 +24,17 @@ internal static class SeedWorkload
         var figures = new List<double>();
         var allocated = new List<double>();
         var workingSetGrowth = new List<double>();
+        var cpuFigures = new List<double>();
         TrainingState last = null!;
         for (var r = 0; r < context.Repeats; r++)
         {
             var before = BenchContext.SettledWorkingSet();
+            var cpu = BenchContext.CpuTime();
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             last = Train();
             clock.Stop();
+            cpuFigures.Add((BenchContext.CpuTime() - cpu).TotalMicroseconds / Iterations);
             allocated.Add((double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / Iterations);
             figures.Add(clock.Elapsed.TotalMicroseconds / Iterations);
             workingSetGrowth.Add(BenchContext.SettledWorkingSet() - before);
@@ -39,6 +42,7 @@ internal static class SeedWorkload
         var line = context.Header("seed");
         line["iterations"] = Iterations;
         line["us_per_iter"] = Stats.Round(Stats.Median(figures));
+        line["cpu_us_per_iter"] = Stats.Round(Stats.Median(cpuFigures));
         line["final_loss"] = last.Loss;
         line["final_step"] = last.Step;
         line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(allocated));
