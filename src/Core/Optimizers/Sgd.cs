@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
 
@@ -15,23 +16,24 @@ public static class Sgd
     public static Parameters Step(Parameters parameters, Gradients gradients, double learningRate, bool freezeBiases = false)
     {
         RequireSameShapes(parameters, gradients);
+        var threads = ComputeBackend.Current.Threads;
         var layers = new LayerTensors[parameters.Count];
         for (var l = 0; l < layers.Length; l++)
         {
             var (p, g) = (parameters[l], gradients[l]);
             // A frozen bias is p - η·0 = p exactly for any finite η, so the (immutable) tensor itself is kept.
             var bias = freezeBiases && double.IsFinite(learningRate) ? p.Bias
-                : freezeBiases ? Update(p.Bias, new double[p.Bias.Length], learningRate)
-                : Update(p.Bias, g.Bias.Span, learningRate);
-            layers[l] = new LayerTensors(Update(p.Weights, g.Weights.Span, learningRate), bias);
+                : freezeBiases ? Update(p.Bias, new double[p.Bias.Length], learningRate, threads)
+                : Update(p.Bias, g.Bias.Span, learningRate, threads);
+            layers[l] = new LayerTensors(Update(p.Weights, g.Weights.Span, learningRate, threads), bias);
         }
         return Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 
-    private static Tensor Update(Tensor p, ReadOnlySpan<double> g, double learningRate)
+    private static Tensor Update(Tensor p, ReadOnlySpan<double> g, double learningRate, int threads)
     {
         var result = GC.AllocateUninitializedArray<double>(p.Length);
-        MatrixKernels.SubtractScaled(p.Span, g, learningRate, result);
+        MatrixKernels.SubtractScaled(p.Span, g, learningRate, result, threads);
         return Tensor.Own(p.Rows, p.Columns, result);
     }
 

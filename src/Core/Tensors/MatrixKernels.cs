@@ -66,6 +66,35 @@ internal static class MatrixKernels
         for (; i < p.Length; i++) result[i] = p[i] - eta * g[i];
     }
 
+    /// <summary>
+    /// <see cref="SubtractScaled(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/> split into
+    /// <paramref name="threads"/> contiguous chunks when the arrays are large. Element-wise, so the numbers do not
+    /// depend on the split.
+    /// </summary>
+    public static unsafe void SubtractScaled(ReadOnlySpan<double> p, ReadOnlySpan<double> g, double eta, Span<double> result, int threads)
+    {
+        const int ParallelLength = 1 << 16;
+        if (threads <= 1 || p.Length < ParallelLength)
+        {
+            SubtractScaled(p, g, eta, result);
+            return;
+        }
+        var length = p.Length;
+        fixed (double* pp = p)
+        fixed (double* pg = g)
+        fixed (double* pr = result)
+        {
+            var (ip, ig, ir) = ((nint)pp, (nint)pg, (nint)pr);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            {
+                var from = (int)((long)length * part / threads);
+                var count = (int)((long)length * (part + 1) / threads) - from;
+                SubtractScaled(new ReadOnlySpan<double>((double*)ip + from, count), new ReadOnlySpan<double>((double*)ig + from, count),
+                    eta, new Span<double>((double*)ir + from, count));
+            });
+        }
+    }
+
     /// <summary>result = x ⊙ y.</summary>
     public static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> result)
     {
