@@ -36,6 +36,22 @@ public sealed class BackendChoiceTests
         Assert.Contains(message, choice.Error);
     }
 
+    [Fact]
+    public void Forcing_OpenBlas_without_the_library_is_a_clear_error_not_a_fallback()
+    {
+        static bool Missing(out OpenBlasLibrary library, out string error)
+        {
+            library = null!;
+            error = "the OpenBLAS library libopenblas.so.0 could not be loaded";
+            return false;
+        }
+        var choice = BackendChoice.FromSettings("openblas", "1", Missing);
+        Assert.Null(choice.Backend);
+        Assert.Contains("FNN_BACKEND=openblas, but the OpenBLAS library libopenblas.so.0 could not be loaded", choice.Error);
+        Assert.Contains("apt-get install libopenblas0-pthread", choice.Error);
+        Assert.Equal("managed", BackendChoice.FromSettings("auto", "1", Missing).Backend!.Name);
+    }
+
     [SkippableFact]
     public void Forcing_OpenBlas_uses_it_when_it_is_installed()
     {

@@ -29,11 +29,13 @@ internal static class MlpWorkload
         var allocated = new List<double>();
         var workingSets = new List<double>();
         var cpuFigures = new List<double>();
+        int[] gcCounts = [];
         var lastLoss = double.NaN;
         for (var r = 0; r < context.Repeats; r++)
         {
             using var steps = Trainer.GradientDescent(network, initial, batch, 0.01).GetEnumerator();
             for (var i = 0; i <= WarmUpSteps; i++) steps.MoveNext();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var cpu = BenchContext.CpuTime();
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
@@ -43,6 +45,7 @@ internal static class MlpWorkload
             allocated.Add((double)(GC.GetTotalAllocatedBytes(precise: true) - bytes) / TimedSteps);
             figures.Add(BatchSize * TimedSteps / clock.Elapsed.TotalSeconds);
             lastLoss = steps.Current.Loss;
+            gcCounts = [GC.CollectionCount(0) - collections.Item1, GC.CollectionCount(1) - collections.Item2, GC.CollectionCount(2) - collections.Item3];
             workingSets.Add(BenchContext.SettledWorkingSet());
         }
         var budget = 3 * BenchModels.ParameterAndActivationBytes(network, initial, BatchSize);
@@ -55,6 +58,7 @@ internal static class MlpWorkload
         line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(allocated));
         line["allocation_budget_bytes"] = budget;
         line["allocation_within_budget"] = Stats.Median(allocated) <= budget;
+        line["gc_collections_gen012_last_repeat"] = gcCounts;
         line["working_set_bytes_after_each_repeat"] = workingSets;
         line["repeat_samples_per_s"] = figures.Select(f => Stats.Round(f)).ToArray();
         return Stats.Json(line);

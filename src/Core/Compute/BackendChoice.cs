@@ -29,7 +29,14 @@ internal sealed class BackendChoice
         Environment.GetEnvironmentVariable(ComputeBackend.ThreadsVariable));
 
     /// <summary>The choice for given values of the two variables (null or empty: the default).</summary>
-    public static BackendChoice FromSettings(string? backend, string? threads)
+    public static BackendChoice FromSettings(string? backend, string? threads) =>
+        FromSettings(backend, threads, OpenBlasLibrary.TryLoad);
+
+    /// <summary>A library loader: the library, or false with the reason.</summary>
+    public delegate bool LibraryLoader(out OpenBlasLibrary library, out string error);
+
+    /// <summary>The choice with a given way of loading OpenBLAS (tests pass one that fails).</summary>
+    public static BackendChoice FromSettings(string? backend, string? threads, LibraryLoader loadOpenBlas)
     {
         var kind = string.IsNullOrWhiteSpace(backend) ? "auto" : backend.Trim().ToLowerInvariant();
         int count;
@@ -41,12 +48,12 @@ internal sealed class BackendChoice
             case "managed":
                 return new BackendChoice(Managed(count), "");
             case "openblas":
-                return OpenBlasLibrary.TryLoad(out var library, out var why)
+                return loadOpenBlas(out var library, out var why)
                     ? new BackendChoice(new OpenBlasBackend(library, count), "")
                     : Failed($"{ComputeBackend.BackendVariable}=openblas, but {why}. Install it (Debian: apt-get install libopenblas0-pthread) or set {ComputeBackend.BackendVariable}=auto or managed");
             case "auto":
                 return new BackendChoice(
-                    OpenBlasLibrary.TryLoad(out var found, out _) ? new OpenBlasBackend(found, count) : Managed(count), "");
+                    loadOpenBlas(out var found, out _) ? new OpenBlasBackend(found, count) : Managed(count), "");
             default:
                 return Failed($"{ComputeBackend.BackendVariable}='{backend}' is not one of auto, openblas, managed");
         }
