@@ -40,7 +40,7 @@ internal static class InferWorkload
         line["samples_per_s"] = Stats.Round(Stats.Median(figures));
         line["samples_per_cpu_s"] = Stats.Round(Stats.Median(cpuFigures));
         line["output_0_0"] = checksum;
-        line["allocated_bytes_per_pass"] = Stats.Round(Stats.Median(allocated));
+        line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(allocated));
         line["repeat_samples_per_s"] = figures.Select(f => Stats.Round(f)).ToArray();
         return Stats.Json(line);
     }

@@ -33,6 +33,8 @@ internal static class MemoryWorkload
         line["working_set_bytes_every_1000_steps"] = samples;
         line["working_set_growth_bytes_from_step_1000"] = samples[^1] - samples[0];
         line["working_set_max_minus_min_bytes"] = samples.Max() - samples.Min();
+        line["working_set_mean_steps_1000_5000_bytes"] = (long)samples.Take(5).Average();
+        line["working_set_mean_steps_6000_10000_bytes"] = (long)samples.Skip(5).Average();
         line["last_step_loss"] = loss;
         return Stats.Json(line);
     }
