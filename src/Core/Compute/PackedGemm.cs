@@ -12,7 +12,7 @@ internal static unsafe class PackedGemm
 {
     private const int KC = 256;
     private const int MC = 96;
-    private const int NC = 1024;
+    private const int NC = 256;
 
     /// <summary>C[m x n] += op(A) · op(B), split into <paramref name="parts"/> blocks run in parallel.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
