@@ -17,6 +17,7 @@ internal static class Program
         var root = new RootCommand("fnn: the Functional.NN command line. Without a command it runs the tutorial's worked example (the same as 'fnn demo').")
         {
             DemoCommand.Create(),
+            BenchmarkCommand.Create(),
             TrainCommand.Create(),
             ResumeCommand.Create(),
             EvaluateCommand.Create(),

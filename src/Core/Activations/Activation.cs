@@ -79,7 +79,27 @@ public abstract record ElementwiseActivation : Activation
     public abstract double Derivative(double z, double a);
 
     /// <inheritdoc />
-    public sealed override Tensor Apply(Tensor z) => z.Map(Value);
+    public sealed override Tensor Apply(Tensor z)
+    {
+        var a = GC.AllocateUninitializedArray<double>(z.Length);
+        Apply(z.Span, a);
+        return Tensor.Own(z.Rows, z.Columns, a);
+    }
+
+    /// <summary>a = f(z) element by element into a buffer the caller owns; <paramref name="a"/> may be <paramref name="z"/>'s memory.</summary>
+    internal virtual void Apply(ReadOnlySpan<double> z, Span<double> a)
+    {
+        for (var i = 0; i < z.Length; i++) a[i] = Value(z[i]);
+    }
+
+    /// <summary>
+    /// result = upstream ⊙ f'(z) element by element into a buffer the caller owns; <paramref name="result"/>
+    /// may be <paramref name="upstream"/>'s memory.
+    /// </summary>
+    internal virtual void Backward(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> upstream, Span<double> result)
+    {
+        for (var i = 0; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
+    }
 
     /// <summary>f'(z) for every element.</summary>
     public Tensor Derivative(Tensor z, Tensor a) => z.Zip(a, Derivative);
@@ -88,11 +108,8 @@ public abstract record ElementwiseActivation : Activation
     public sealed override Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput)
     {
         z.RequireSameShape(gradientOfOutput, $"{Name} backward");
-        var result = new double[z.Length];
-        var zs = z.Span;
-        var activations = a.Span;
-        var upstream = gradientOfOutput.Span;
-        for (var i = 0; i < result.Length; i++) result[i] = upstream[i] * Derivative(zs[i], activations[i]);
+        var result = GC.AllocateUninitializedArray<double>(z.Length);
+        Backward(z.Span, a.Span, gradientOfOutput.Span, result);
         return Tensor.Own(z.Rows, z.Columns, result);
     }
 }

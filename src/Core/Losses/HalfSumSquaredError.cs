@@ -25,7 +25,18 @@ public sealed record HalfSumSquaredError : OutputLoss
     /// <inheritdoc />
     public override Tensor Gradient(Tensor outputs, Tensor targets)
     {
+        var result = GC.AllocateUninitializedArray<double>(outputs.Length);
+        Gradient(outputs, targets, result);
+        return Tensor.Own(outputs.Rows, outputs.Columns, result);
+    }
+
+    /// <summary>(y - t)/B into a buffer the caller owns, without a delegate per element.</summary>
+    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result)
+    {
+        outputs.RequireSameShape(targets, "Zip");
         var batch = (double)outputs.Rows;
-        return outputs.Zip(targets, (y, t) => (y - t) / batch);
+        var y = outputs.Span;
+        var t = targets.Span;
+        for (var i = 0; i < y.Length; i++) result[i] = (y[i] - t[i]) / batch;
     }
 }

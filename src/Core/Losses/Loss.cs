@@ -65,6 +65,22 @@ public abstract record OutputLoss : Loss
     public sealed override double Value(Tensor z, Tensor a, Tensor targets) => Value(a, targets);
 
     /// <inheritdoc />
-    public sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets) =>
-        outputActivation.Backward(z, a, Gradient(a, targets));
+    public sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets)
+    {
+        if (outputActivation is not ElementwiseActivation elementwise || !z.SameShape(a))
+            return outputActivation.Backward(z, a, Gradient(a, targets));
+        // Fused: dL/da is written into a fresh buffer, and f'(z) is applied in that same buffer.
+        var delta = GC.AllocateUninitializedArray<double>(a.Length);
+        Gradient(a, targets, delta);
+        elementwise.Backward(z.Span, a.Span, delta, delta);
+        return Tensor.Own(z.Rows, z.Columns, delta);
+    }
+
+    /// <summary>dL/da into a buffer the caller owns; by default a copy of <see cref="Gradient(Tensor, Tensor)"/>.</summary>
+    internal virtual void Gradient(Tensor outputs, Tensor targets, Span<double> result)
+    {
+        var gradient = Gradient(outputs, targets);
+        outputs.RequireSameShape(gradient, $"{Name} gradient");
+        gradient.Span.CopyTo(result);
+    }
 }

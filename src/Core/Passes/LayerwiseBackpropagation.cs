@@ -1,4 +1,5 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
 
@@ -19,27 +20,35 @@ public static class LayerwiseBackpropagation
     /// <param name="batch">The examples.</param>
     /// <param name="learningRate">η in w ← w - η ∂E/∂w.</param>
     /// <param name="freezeBiases">When true (as in the tutorial), biases keep their values.</param>
-    public static Parameters Step(Network network, Parameters parameters, Batch batch, double learningRate, bool freezeBiases)
+    public static Parameters Step(Network network, Parameters parameters, Batch batch, double learningRate, bool freezeBiases) =>
+        Step(ComputeBackend.Current, network, parameters, batch, learningRate, freezeBiases);
+
+    /// <summary><see cref="Step(Network, Parameters, Batch, double, bool)"/> on a given backend.</summary>
+    internal static Parameters Step(ComputeBackend backend, Network network, Parameters parameters, Batch batch, double learningRate, bool freezeBiases)
     {
-        var forward = ForwardPass.Run(network, parameters, batch.Inputs);
+        var forward = ForwardPass.Run(backend, network, parameters, batch.Inputs);
         var output = forward.Trace[^1];
         var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, batch.Targets);
         var layers = new LayerTensors[network.Layers.Length];
-        for (var l = network.Layers.Length - 1; l >= 0; l--)
+        for (var l = layers.Length - 1; l >= 0; l--)
         {
             var old = parameters[l];
-            var weightGradient = TensorAlgebra.TransposeMultiply(delta, forward.InputOf(l));
-            var weights = old.Weights.Zip(weightGradient, (w, g) => w - learningRate * g);
-            var bias = freezeBiases
-                ? old.Bias
-                : old.Bias.Zip(TensorAlgebra.ColumnSums(delta), (b, g) => b - learningRate * g);
-            layers[l] = new LayerTensors(weights, bias);
-            if (l > 0)
+            // w - η ∂E/∂w, written over the gradient's own scratch buffer.
+            var weights = TensorAlgebra.TransposeMultiplyBuffer(backend, delta, forward.InputOf(l));
+            MatrixKernels.SubtractScaled(old.Weights.Span, weights, learningRate, weights);
+            var newWeights = Tensor.Own(old.Weights.Rows, old.Weights.Columns, weights);
+            var bias = old.Bias;
+            if (!freezeBiases)
             {
-                var below = forward.Trace[l - 1];
-                delta = network.Layers[l - 1].Activation.Backward(below.Z, below.A, TensorAlgebra.Multiply(delta, weights));
+                var sums = new double[delta.Columns];
+                MatrixKernels.ColumnSums(delta.Span, sums, delta.Rows, delta.Columns);
+                MatrixKernels.SubtractScaled(old.Bias.Span, sums, learningRate, sums);
+                bias = Tensor.Own(1, sums.Length, sums);
             }
+            layers[l] = new LayerTensors(newWeights, bias);
+            if (l > 0)
+                delta = Backpropagation.DeltaBelow(backend, network.Layers[l - 1].Activation, forward.Trace[l - 1], delta, newWeights);
         }
-        return Parameters.FromTrustedLayers(layers.ToImmutableArray());
+        return Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 }

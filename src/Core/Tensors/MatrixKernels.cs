@@ -4,56 +4,18 @@ using System.Runtime.InteropServices;
 namespace Functional.NN.Tensors;
 
 /// <summary>
-/// Dense row-major matrix products on spans. Each writes into a destination that the caller owns and
-/// has just allocated; the loop order is fixed, so results are bit-identical from run to run.
+/// Element-wise and reduction kernels on spans, vectorised. Each writes into a destination that the caller
+/// owns and has just allocated (or that is the caller's own scratch); the order of operations is fixed, so
+/// results are bit-identical from run to run. Matrix products live in <see cref="Compute.ComputeBackend"/>.
 /// </summary>
 internal static class MatrixKernels
 {
-    /// <summary>C[m x n] = A[m x k] · B[n x k]ᵀ (+ bias[n] on every row when given).</summary>
-    public static void MultiplyTransposedB(
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> bias,
-        Span<double> c, int m, int k, int n)
-    {
-        for (var i = 0; i < m; i++)
-        {
-            var row = a.Slice(i * k, k);
-            for (var j = 0; j < n; j++)
-                c[i * n + j] = Dot(row, b.Slice(j * k, k)) + (bias.IsEmpty ? 0.0 : bias[j]);
-        }
-    }
-
-    /// <summary>C[m x n] = A[k x m]ᵀ · B[k x n].</summary>
-    public static void MultiplyTransposedA(
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        c.Clear();
-        for (var p = 0; p < k; p++)
-        {
-            var bRow = b.Slice(p * n, n);
-            for (var i = 0; i < m; i++)
-                AddScaled(c.Slice(i * n, n), a[p * m + i], bRow);
-        }
-    }
-
-    /// <summary>C[m x n] = A[m x k] · B[k x n].</summary>
-    public static void Multiply(
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        c.Clear();
-        for (var i = 0; i < m; i++)
-        {
-            var cRow = c.Slice(i * n, n);
-            for (var p = 0; p < k; p++)
-                AddScaled(cRow, a[i * k + p], b.Slice(p * n, n));
-        }
-    }
-
-    /// <summary>sums[n] = column sums of A[m x n].</summary>
+    /// <summary>sums[n] = column sums of A[m x n], row by row in order.</summary>
     public static void ColumnSums(ReadOnlySpan<double> a, Span<double> sums, int m, int n)
     {
-        sums.Clear();
+        sums[..n].Clear();
         for (var i = 0; i < m; i++)
-            AddScaled(sums, 1.0, a.Slice(i * n, n));
+            Add(sums, a.Slice(i * n, n));
     }
 
     /// <summary>The dot product of two spans of equal length.</summary>
@@ -74,18 +36,98 @@ internal static class MatrixKernels
         return sum;
     }
 
-    /// <summary>y += alpha · x.</summary>
-    public static void AddScaled(Span<double> y, double alpha, ReadOnlySpan<double> x)
+    /// <summary>y += x.</summary>
+    public static void Add(Span<double> y, ReadOnlySpan<double> x)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
         {
-            var va = new Vector<double>(alpha);
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
             var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-            for (var v = 0; v < vy.Length; v++) vy[v] += va * vx[v];
+            for (var v = 0; v < vy.Length; v++) vy[v] += vx[v];
             i = vy.Length * Vector<double>.Count;
         }
-        for (; i < y.Length; i++) y[i] += alpha * x[i];
+        for (; i < y.Length; i++) y[i] += x[i];
+    }
+
+    /// <summary>result = p - η·g, element by element (result may be the memory of p or g).</summary>
+    public static void SubtractScaled(ReadOnlySpan<double> p, ReadOnlySpan<double> g, double eta, Span<double> result)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && p.Length >= Vector<double>.Count)
+        {
+            var vp = MemoryMarshal.Cast<double, Vector<double>>(p);
+            var vg = MemoryMarshal.Cast<double, Vector<double>>(g);
+            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
+            var ve = new Vector<double>(eta);
+            for (var v = 0; v < vp.Length; v++) vr[v] = vp[v] - ve * vg[v];
+            i = vp.Length * Vector<double>.Count;
+        }
+        for (; i < p.Length; i++) result[i] = p[i] - eta * g[i];
+    }
+
+    /// <summary>
+    /// <see cref="SubtractScaled(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/> split into
+    /// <paramref name="threads"/> contiguous chunks when the arrays are large. Element-wise, so the numbers do not
+    /// depend on the split.
+    /// </summary>
+    public static unsafe void SubtractScaled(ReadOnlySpan<double> p, ReadOnlySpan<double> g, double eta, Span<double> result, int threads)
+    {
+        const int ParallelLength = 1 << 16;
+        if (threads <= 1 || p.Length < ParallelLength)
+        {
+            SubtractScaled(p, g, eta, result);
+            return;
+        }
+        var length = p.Length;
+        fixed (double* pp = p)
+        fixed (double* pg = g)
+        fixed (double* pr = result)
+        {
+            var (ip, ig, ir) = ((nint)pp, (nint)pg, (nint)pr);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            {
+                var from = (int)((long)length * part / threads);
+                var count = (int)((long)length * (part + 1) / threads) - from;
+                SubtractScaled(new ReadOnlySpan<double>((double*)ip + from, count), new ReadOnlySpan<double>((double*)ig + from, count),
+                    eta, new Span<double>((double*)ir + from, count));
+            });
+        }
+    }
+
+    /// <summary>result = x ⊙ y.</summary>
+    public static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> result)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
+            for (var v = 0; v < vx.Length; v++) vr[v] = vx[v] * vy[v];
+            i = vx.Length * Vector<double>.Count;
+        }
+        for (; i < x.Length; i++) result[i] = x[i] * y[i];
+    }
+
+    /// <summary>result = x · factor.</summary>
+    public static void Scale(ReadOnlySpan<double> x, double factor, Span<double> result)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
+            var vf = new Vector<double>(factor);
+            for (var v = 0; v < vx.Length; v++) vr[v] = vx[v] * vf;
+            i = vx.Length * Vector<double>.Count;
+        }
+        for (; i < x.Length; i++) result[i] = x[i] * factor;
+    }
+
+    /// <summary>Each row of the <c>[rows x bias.Length]</c> destination set to <paramref name="bias"/>.</summary>
+    public static void FillRows(ReadOnlySpan<double> bias, Span<double> destination, int rows)
+    {
+        for (var r = 0; r < rows; r++) bias.CopyTo(destination.Slice(r * bias.Length, bias.Length));
     }
 }

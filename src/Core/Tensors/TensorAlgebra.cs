@@ -1,42 +1,25 @@
+using Functional.NN.Compute;
+
 namespace Functional.NN.Tensors;
 
-/// <summary>Pure matrix products and reductions on tensors, each returning a new tensor.</summary>
+/// <summary>
+/// Pure matrix products and reductions on tensors, each returning a new tensor. Products run on
+/// <see cref="ComputeBackend.Current"/>.
+/// </summary>
 public static class TensorAlgebra
 {
     /// <summary>X · Wᵀ + b: a dense layer's pre-activation for a batch (rows = examples).</summary>
     /// <param name="inputs">Batch of inputs, <c>[batch x in]</c>.</param>
     /// <param name="weights">Weights, <c>[out x in]</c>.</param>
     /// <param name="bias">Bias as a row, <c>[1 x out]</c>.</param>
-    public static Tensor Affine(Tensor inputs, Tensor weights, Tensor bias)
-    {
-        if (inputs.Columns != weights.Columns)
-            throw new ArgumentException($"Affine: inputs {inputs.ShapeText} do not fit weights {weights.ShapeText}");
-        if (bias.Rows != 1 || bias.Columns != weights.Rows)
-            throw new ArgumentException($"Affine: bias {bias.ShapeText} does not fit weights {weights.ShapeText}");
-        var result = new double[inputs.Rows * weights.Rows];
-        MatrixKernels.MultiplyTransposedB(inputs.Span, weights.Span, bias.Span, result, inputs.Rows, inputs.Columns, weights.Rows);
-        return Tensor.Own(inputs.Rows, weights.Rows, result);
-    }
+    public static Tensor Affine(Tensor inputs, Tensor weights, Tensor bias) =>
+        Tensor.Own(inputs.Rows, weights.Rows, AffineBuffer(ComputeBackend.Current, inputs, weights, bias));
 
     /// <summary>A · B.</summary>
-    public static Tensor Multiply(Tensor a, Tensor b)
-    {
-        if (a.Columns != b.Rows)
-            throw new ArgumentException($"Multiply: {a.ShapeText} · {b.ShapeText} do not fit");
-        var result = new double[a.Rows * b.Columns];
-        MatrixKernels.Multiply(a.Span, b.Span, result, a.Rows, a.Columns, b.Columns);
-        return Tensor.Own(a.Rows, b.Columns, result);
-    }
+    public static Tensor Multiply(Tensor a, Tensor b) => Multiply(ComputeBackend.Current, a, b);
 
     /// <summary>Aᵀ · B.</summary>
-    public static Tensor TransposeMultiply(Tensor a, Tensor b)
-    {
-        if (a.Rows != b.Rows)
-            throw new ArgumentException($"TransposeMultiply: {a.ShapeText}ᵀ · {b.ShapeText} do not fit");
-        var result = new double[a.Columns * b.Columns];
-        MatrixKernels.MultiplyTransposedA(a.Span, b.Span, result, a.Columns, a.Rows, b.Columns);
-        return Tensor.Own(a.Columns, b.Columns, result);
-    }
+    public static Tensor TransposeMultiply(Tensor a, Tensor b) => TransposeMultiply(ComputeBackend.Current, a, b);
 
     /// <summary>The sums of the columns, as a <c>[1 x columns]</c> row.</summary>
     public static Tensor ColumnSums(Tensor a)
@@ -47,10 +30,21 @@ public static class TensorAlgebra
     }
 
     /// <summary>Element-wise product.</summary>
-    public static Tensor Hadamard(Tensor a, Tensor b) => a.Zip(b, (x, y) => x * y);
+    public static Tensor Hadamard(Tensor a, Tensor b)
+    {
+        a.RequireSameShape(b, "Zip");
+        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        MatrixKernels.Multiply(a.Span, b.Span, result);
+        return Tensor.Own(a.Rows, a.Columns, result);
+    }
 
     /// <summary>Every element multiplied by <paramref name="factor"/>.</summary>
-    public static Tensor Scale(Tensor a, double factor) => a.Map(x => x * factor);
+    public static Tensor Scale(Tensor a, double factor)
+    {
+        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        MatrixKernels.Scale(a.Span, factor, result);
+        return Tensor.Own(a.Rows, a.Columns, result);
+    }
 
     /// <summary>Sum of all elements.</summary>
     public static double Sum(Tensor a)
@@ -58,5 +52,46 @@ public static class TensorAlgebra
         var sum = 0.0;
         foreach (var x in a.Span) sum += x;
         return sum;
+    }
+
+    /// <summary>X · Wᵀ + b into a new buffer that the caller owns (each row starts as b, then the product is added).</summary>
+    internal static double[] AffineBuffer(ComputeBackend backend, Tensor inputs, Tensor weights, Tensor bias)
+    {
+        if (inputs.Columns != weights.Columns)
+            throw new ArgumentException($"Affine: inputs {inputs.ShapeText} do not fit weights {weights.ShapeText}");
+        if (bias.Rows != 1 || bias.Columns != weights.Rows)
+            throw new ArgumentException($"Affine: bias {bias.ShapeText} does not fit weights {weights.ShapeText}");
+        var result = GC.AllocateUninitializedArray<double>(inputs.Rows * weights.Rows);
+        MatrixKernels.FillRows(bias.Span, result, inputs.Rows);
+        backend.Multiply(false, true, inputs.Rows, weights.Rows, inputs.Columns, inputs.Span, weights.Span, result, accumulate: true);
+        return result;
+    }
+
+    /// <summary>A · B on a given backend.</summary>
+    internal static Tensor Multiply(ComputeBackend backend, Tensor a, Tensor b) =>
+        Tensor.Own(a.Rows, b.Columns, MultiplyBuffer(backend, a, b));
+
+    /// <summary>A · B into a new buffer that the caller owns.</summary>
+    internal static double[] MultiplyBuffer(ComputeBackend backend, Tensor a, Tensor b)
+    {
+        if (a.Columns != b.Rows)
+            throw new ArgumentException($"Multiply: {a.ShapeText} · {b.ShapeText} do not fit");
+        var result = GC.AllocateUninitializedArray<double>(a.Rows * b.Columns);
+        backend.Multiply(false, false, a.Rows, b.Columns, a.Columns, a.Span, b.Span, result, accumulate: false);
+        return result;
+    }
+
+    /// <summary>Aᵀ · B on a given backend.</summary>
+    internal static Tensor TransposeMultiply(ComputeBackend backend, Tensor a, Tensor b) =>
+        Tensor.Own(a.Columns, b.Columns, TransposeMultiplyBuffer(backend, a, b));
+
+    /// <summary>Aᵀ · B into a new buffer that the caller owns.</summary>
+    internal static double[] TransposeMultiplyBuffer(ComputeBackend backend, Tensor a, Tensor b)
+    {
+        if (a.Rows != b.Rows)
+            throw new ArgumentException($"TransposeMultiply: {a.ShapeText}ᵀ · {b.ShapeText} do not fit");
+        var result = GC.AllocateUninitializedArray<double>(a.Columns * b.Columns);
+        backend.Multiply(true, false, a.Columns, b.Columns, a.Rows, a.Span, b.Span, result, accumulate: false);
+        return result;
     }
 }

@@ -1,0 +1,62 @@
+using Functional.NN.Compute;
+
+namespace Functional.NN.App.Bench;
+
+/// <summary>
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
+/// workloads of issue 5, one JSON line per result on standard output.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>The workloads that <c>all</c> runs, in order.</summary>
+    public static readonly string[] AllWorkloads = ["seed", "mlp", "infer"];
+
+    /// <summary>Every workload name accepted.</summary>
+    public static readonly string[] Workloads = ["seed", "mlp", "infer", "memory", "gemm", "all"];
+
+    /// <summary>
+    /// Runs the workload. <paramref name="threads"/> and <paramref name="backend"/> are handed to the core as
+    /// <c>FNN_THREADS</c> and <c>FNN_BACKEND</c>, which it reads once, so this must run before anything touches
+    /// the core's compute backend. Returns the process exit code.
+    /// </summary>
+    public static int Run(string workload, int? threads, string? backend)
+    {
+        if (!Workloads.Contains(workload))
+        {
+            Console.Error.WriteLine($"bench: unknown workload '{workload}'; known: {string.Join(", ", Workloads)}");
+            return 2;
+        }
+        if (threads is < 1)
+        {
+            Console.Error.WriteLine($"bench: --threads must be at least 1, got {threads}");
+            return 2;
+        }
+        if (threads is { } t) Environment.SetEnvironmentVariable(ComputeBackend.ThreadsVariable, t.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (backend is not null) Environment.SetEnvironmentVariable(ComputeBackend.BackendVariable, backend);
+        ComputeBackend compute;
+        try
+        {
+            compute = ComputeBackend.Current;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
+            return 2;
+        }
+        var context = BenchContext.Create(compute);
+        Console.Error.WriteLine($"bench: {compute}; {context.LoadText}");
+        foreach (var name in workload == "all" ? AllWorkloads : [workload])
+        {
+            var line = name switch
+            {
+                "seed" => SeedWorkload.Run(context),
+                "mlp" => MlpWorkload.Run(context),
+                "infer" => InferWorkload.Run(context),
+                "gemm" => GemmWorkload.Run(context),
+                _ => MemoryWorkload.Run(context),
+            };
+            Console.WriteLine(line);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+using Functional.NN.Activations;
+using Functional.NN.Losses;
+using Functional.NN.Model;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.App.Bench;
+
+/// <summary>The networks, parameters and data of the workloads, from fixed seeds.</summary>
+internal static class BenchModels
+{
+    /// <summary>The tutorial's 2-2-2 sigmoid network with half_sse, its parameters and its one example.</summary>
+    public static (Network Network, Parameters Parameters, Batch Batch) Seed()
+    {
+        var network = Network.Create(2, Loss.HalfSumSquaredError, (2, Activation.Sigmoid), (2, Activation.Sigmoid)).ThrowIfFail();
+        var parameters = Parameters.Create(network, [
+            ([[0.15, 0.2], [0.25, 0.3]], [0.35, 0.35]),
+            ([[0.4, 0.45], [0.5, 0.55]], [0.6, 0.6]),
+        ]).ThrowIfFail();
+        var batch = Batch.Create(network, [[0.05, 0.1]], [[0.01, 0.99]]).ThrowIfFail();
+        return (network, parameters, batch);
+    }
+
+    /// <summary>784-256-128-10 with ReLU, ReLU, softmax and softmax cross-entropy.</summary>
+    public static Network Mlp() =>
+        Network.Create(784, Loss.SoftmaxCrossEntropy, (256, Activation.Relu), (128, Activation.Relu), (10, Activation.Softmax)).ThrowIfFail();
+
+    /// <summary>He-uniform weights U(-√(6/fan_in), √(6/fan_in)) and zero biases, from a fixed seed.</summary>
+    public static Parameters HeUniform(Network network, int seed)
+    {
+        var random = new Random(seed);
+        var layers = new List<LayerTensors>();
+        for (var l = 0; l < network.Layers.Length; l++)
+        {
+            var (rows, columns) = (network.Layers[l].Units, network.InputsOf(l));
+            var limit = Math.Sqrt(6.0 / columns);
+            var weights = new double[rows * columns];
+            for (var i = 0; i < weights.Length; i++) weights[i] = (2 * random.NextDouble() - 1) * limit;
+            layers.Add(new LayerTensors(Tensor.FromRowMajor(rows, columns, weights).ThrowIfFail(), Tensor.Zeros(1, rows)));
+        }
+        return Parameters.Create(network, layers).ThrowIfFail();
+    }
+
+    /// <summary><paramref name="rows"/> inputs N(0, 1) and uniform labels 0..classes-1 as one-hot targets, from a fixed seed.</summary>
+    public static Batch Classification(Network network, int rows, int seed)
+    {
+        var random = new Random(seed);
+        var inputs = new double[rows * network.InputSize];
+        for (var i = 0; i < inputs.Length; i++) inputs[i] = Normal(random);
+        var classes = network.OutputSize;
+        var targets = new double[rows * classes];
+        for (var r = 0; r < rows; r++) targets[r * classes + random.Next(classes)] = 1.0;
+        return Batch.Create(network,
+            Tensor.FromRowMajor(rows, network.InputSize, inputs).ThrowIfFail(),
+            Tensor.FromRowMajor(rows, classes, targets).ThrowIfFail()).ThrowIfFail();
+    }
+
+    /// <summary>Bytes of the parameters plus the activations of one batch (inputs and every layer's output).</summary>
+    public static long ParameterAndActivationBytes(Network network, Parameters parameters, int batch) =>
+        8L * (parameters.ScalarCount + batch * network.LayerSizes.Sum());
+
+    private static double Normal(Random random)
+    {
+        // Box-Muller; 1 - u keeps the logarithm finite.
+        var u = 1.0 - random.NextDouble();
+        var v = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Functional.NN.App.Bench;
+
+namespace Functional.NN.App.Commands;
+
+/// <summary>
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
+/// workloads, one JSON line per result (see <see cref="BenchCommand"/>).
+/// </summary>
+internal static class BenchmarkCommand
+{
+    /// <summary>The <c>bench</c> command with its argument and options.</summary>
+    public static Command Create()
+    {
+        var workload = new Argument<string>("WORKLOAD")
+        {
+            Description = $"Which workload to run: {string.Join(", ", BenchCommand.Workloads)}.",
+            DefaultValueFactory = _ => "all",
+        };
+        workload.AcceptOnlyFromAmong(BenchCommand.Workloads);
+        var threads = new Option<int?>("--threads") { Description = "Threads of the compute backend (FNN_THREADS); default: all processors." };
+        var backend = new Option<string?>("--backend") { Description = "Compute backend (FNN_BACKEND): auto, openblas or managed; default auto." };
+        backend.AcceptOnlyFromAmong("auto", "openblas", "managed");
+        var command = new Command("bench", "Measure the speed workloads (seed: the tutorial's network, 10,000 SGD steps; mlp: 784-256-128-10 training steps, batch 128; infer: forward passes, batch 1024), median of 5 repeats, one JSON line per result. Run with -c Release.")
+        {
+            workload, threads, backend,
+        };
+        command.SetAction(parse => BenchCommand.Run(parse.GetValue(workload)!, parse.GetValue(threads), parse.GetValue(backend)));
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+namespace Functional.NN.Compute;
+
+/// <summary>
+/// The engine that runs the matrix products of every pass: the system OpenBLAS (<c>libopenblas.so.0</c>)
+/// when it is installed, otherwise a managed, vectorised, cache-blocked kernel. Which one, and with how many
+/// threads, is process configuration read once (as <c>JAX_PLATFORMS</c> or <c>OPENBLAS_NUM_THREADS</c> are):
+/// <see cref="BackendVariable"/> = <c>auto</c> | <c>openblas</c> | <c>managed</c> and <see cref="ThreadsVariable"/> = N,
+/// read the first time <see cref="Current"/> is needed and never again. Results do not depend on the
+/// thread count, and repeated runs on one backend are bit-identical.
+/// </summary>
+public abstract class ComputeBackend
+{
+    /// <summary>The environment variable that picks the backend: <c>auto</c> (default), <c>openblas</c> or <c>managed</c>.</summary>
+    public const string BackendVariable = "FNN_BACKEND";
+
+    /// <summary>The environment variable that sets the number of threads for matrix products (default: all processors).</summary>
+    public const string ThreadsVariable = "FNN_THREADS";
+
+    private protected ComputeBackend(int threads) => Threads = threads;
+
+    /// <summary>
+    /// The backend of this process, chosen once from <see cref="BackendVariable"/> and <see cref="ThreadsVariable"/>.
+    /// Throws <see cref="InvalidOperationException"/> with the reason when the configuration cannot be honoured
+    /// (for example <c>FNN_BACKEND=openblas</c> without the library): never a silent fallback.
+    /// </summary>
+    public static ComputeBackend Current => BackendChoice.Process.Backend ?? throw new InvalidOperationException(BackendChoice.Process.Error);
+
+    /// <summary><c>openblas</c> or <c>managed</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Threads used by large matrix products.</summary>
+    public int Threads { get; }
+
+    /// <summary>What runs the products, for reports and run manifests (library version, kernel, vector width).</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Products with at most this many multiply-adds take the direct loop, which beats any call overhead.</summary>
+    private protected abstract long SmallProductLimit { get; }
+
+    /// <summary>
+    /// C[m x n] = op(A) · op(B), plus the previous C when <paramref name="accumulate"/>, all row-major and
+    /// contiguous. op(A) is <c>[m x k]</c>: A is stored <c>[m x k]</c>, or <c>[k x m]</c> when <paramref name="transposeA"/>.
+    /// op(B) is <c>[k x n]</c>: B is stored <c>[k x n]</c>, or <c>[n x k]</c> when <paramref name="transposeB"/>.
+    /// When not accumulating, C's previous contents are ignored (it may be uninitialised).
+    /// </summary>
+    internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
+    {
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+            throw new ArgumentException($"Multiply: buffers {a.Length}, {b.Length}, {c.Length} too small for m={m} n={n} k={k}");
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            if (!accumulate) c[..(m * n)].Clear();
+            return;
+        }
+        if ((long)m * n * k <= SmallProductLimit)
+            SmallGemm.Multiply(transposeA, transposeB, m, n, k, a, b, c, accumulate);
+        else
+            MultiplyLarge(transposeA, transposeB, m, n, k, a, b, c, accumulate);
+    }
+
+    /// <summary>The product of <see cref="Multiply"/> for problems above <see cref="SmallProductLimit"/>.</summary>
+    private protected abstract void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Threads} thread{(Threads == 1 ? "" : "s")}): {Description}";
+}
