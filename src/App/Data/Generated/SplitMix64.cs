@@ -1,3 +1,5 @@
+using Functional.NN.Randomness;
+
 namespace Functional.NN.App.Data.Generated;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Functional.NN.App.Data.Generated;
 /// <c>splitmix64.c</c>), used for generated data sets instead of <see cref="System.Random"/>, whose
 /// algorithm is not guaranteed to stay the same across .NET versions. The stream of 64-bit numbers for a
 /// seed is the same on every machine, because it uses only 64-bit integer additions, shifts, xors and
-/// multiplications.
+/// multiplications. The numbers come from Core's <see cref="RandomKey"/> (whose <c>Bits(i)</c> is exactly the
+/// SplitMix64 stream of its seed); this class only keeps the position in that stream.
 /// </summary>
 /// <remarks>
 /// A generator owns mutable state: create one per data set from the seed and draw from it in a fixed,
@@ -13,22 +16,15 @@ namespace Functional.NN.App.Data.Generated;
 /// </remarks>
 internal sealed class SplitMix64(ulong seed)
 {
-    private const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
     private const double TwoToMinus53 = 1.0 / (1UL << 53);
 
-    private ulong _state = seed;
+    private readonly RandomKey _key = RandomKey.FromSeed(seed);
+    private long _index;
 
-    /// <summary>The next 64-bit number of the stream.</summary>
-    public ulong NextUInt64()
-    {
-        _state += GoldenGamma;
-        var z = _state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    /// <summary>The next 64 random bits: Core's <see cref="RandomKey.Bits"/> at the next index, which is the SplitMix64 stream.</summary>
+    public ulong NextUInt64() => _key.Bits(_index++);
 
-    /// <summary>A uniform number in [0, 1): the top 53 bits of the next number, times 2^-53 (exact).</summary>
+    /// <summary>A uniform number in [0, 1) from the top 53 bits (as <see cref="RandomKey.Uniform"/>).</summary>
     public double NextUnit() => (NextUInt64() >> 11) * TwoToMinus53;
 
     /// <summary>A uniform number in [<paramref name="low"/>, <paramref name="high"/>).</summary>
