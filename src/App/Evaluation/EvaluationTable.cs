@@ -18,7 +18,9 @@ internal static class EvaluationTable
         {
             ("model", evaluation.Network.ToString(), $"experiment '{input.Model.Metadata.Experiment}'"),
             ("data", input.Source.Spec, $"'{input.Data.Source.Name}', sha256 {input.Data.Source.Sha256[..12]}"),
-            ("inputs", input.InputsStandardized ? "standardized" : "raw", input.InputsDescription),
+            input.InputsStandardized
+                ? ("inputs", "standardized", "with the model's training statistics, (x - mean)/scale per feature")
+                : ("inputs", "raw", "the model has no input standardizer"),
             ("examples", NumberFormat.Count(evaluation.Examples), ""),
             ("loss", NumberFormat.Fixed(evaluation.Loss), evaluation.Network.Loss.Name),
         };

@@ -55,7 +55,7 @@ internal static class ModelDocumentMapping
         if (document is null) return Option<Standardizer>.None;
         return from mean in TensorEncoding.Decode(document.Mean, "input standardizer mean")
                from scale in TensorEncoding.Decode(document.Scale, "input standardizer scale")
-               from standardizer in Prefixed("input", Standardizer.Create(mean, scale))
+               from standardizer in Standardizer.Create(mean, scale).Match(Fin<Standardizer>.Succ, e => Error.New($"input {e.Message}"))
                from _ in standardizer.FeatureCount == network.InputSize
                    ? Fin<Unit>.Succ(Prelude.unit)
                    : Error.New($"input standardizer: it has {standardizer.FeatureCount} features, the network {network} takes {network.InputSize} inputs")
