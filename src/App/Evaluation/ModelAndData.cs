@@ -39,6 +39,6 @@ internal sealed record ModelAndData(string ModelPath, SavedModel Model, DataSour
 
     private static Fin<FittedDataset> Standardized(string modelPath, Option<Standardizer> standardizer, FittedDataset data) =>
         standardizer.Match(
-            Some: s => s.Apply(data.Examples).Map(examples => data with { Examples = examples }).Prefixed($"{modelPath}: input standardizer"),
+            Some: s => s.Apply(data.Examples).Map(examples => data with { Examples = examples }).Prefixed(modelPath),
             None: () => Fin<FittedDataset>.Succ(data));
 }
