@@ -23,7 +23,7 @@ internal static class Program
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             GradcheckCommand.Create(),
-            ExportOnnxCommand.Create(path => ModelFile.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters))),
+            ExportOnnxCommand.Create(path => ModelFile.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters, m.Standardizer))),
         };
         root.SetAction(parse => DemoCommand.Run(parse.InvocationConfiguration.Output, DemoCommand.DefaultIterations));
         return CommandLineRunner.Run(root, args);

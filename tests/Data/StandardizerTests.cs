@@ -67,4 +67,27 @@ public sealed class StandardizerTests
         var s = Standardizer.Fit(Data([[1.0, 2.0], [3.0, 4.0]]));
         Assert.Contains("fitted on 2 features, got 3", s.Apply(Tensor.Zeros(1, 3)).Match(_ => "", e => e.Message));
     }
+
+    [Fact]
+    public void Create_from_fitted_statistics_gives_an_equal_standardizer_that_applies_the_same()
+    {
+        var train = Data([[1.0, 10.0, -3.0], [2.0, 10.0, 4.5], [7.0, 10.0, 0.25]]);
+        var fitted = Standardizer.Fit(train);
+        var rebuilt = Standardizer.Create(fitted.Mean, fitted.Scale).ThrowIfFail();
+        Assert.Equal(fitted, rebuilt);
+        Assert.Equal(fitted.Apply(train).ThrowIfFail().Features, rebuilt.Apply(train).ThrowIfFail().Features);
+    }
+
+    [Fact]
+    public void Create_names_every_problem_with_the_statistics()
+    {
+        static string Error(Tensor mean, Tensor scale) => Standardizer.Create(mean, scale).Match(s => $"success: {s}", e => e.Message);
+        Assert.Contains("mean must be a [1 x features] row", Error(Tensor.Zeros(2, 2), Tensor.Filled(2, 2, 1.0)));
+        Assert.Contains("at least one feature", Error(Tensor.Zeros(1, 0), Tensor.Zeros(1, 0)));
+        Assert.Contains("scale must have the shape of mean [1 x 2], got [1 x 3]", Error(Tensor.Zeros(1, 2), Tensor.Filled(1, 3, 1.0)));
+        Assert.Contains("mean is not finite at feature(s) 2", Error(Tensor.RowVector([0.0, double.NaN]), Tensor.RowVector([1.0, 1.0])));
+        var scale = Error(Tensor.RowVector([0.0, 0.0, 0.0]), Tensor.RowVector([0.0, -1.0, double.PositiveInfinity]));
+        Assert.StartsWith("standardizer: ", scale);
+        Assert.Contains("scale must be finite and positive, it is not at feature(s) 1, 2, 3", scale);
+    }
 }

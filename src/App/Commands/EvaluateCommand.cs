@@ -8,7 +8,9 @@ namespace Functional.NN.App.Commands;
 
 /// <summary>
 /// <c>fnn evaluate MODEL --data SPEC [--json]</c>: the loss of a saved model on a data set, and for
-/// classification data its accuracy and confusion matrix, as a table or as JSON.
+/// classification data its accuracy and confusion matrix, as a table or as JSON. A model trained on
+/// standardized inputs gets its features standardized with its own training statistics first, and the
+/// output says so.
 /// </summary>
 internal static class EvaluateCommand
 {

@@ -10,7 +10,9 @@ namespace Functional.NN.App.Commands;
 /// <c>fnn export-onnx MODEL --out model.onnx</c>: writes a trained model as an ONNX model (Gemm and activation
 /// per layer, weights as initializers, opset 20, float64 or, with <c>--float32</c>, float32) for ONNX Runtime
 /// and other ONNX consumers. MODEL is an <c>fnn</c> model file or a plain JSON model (<c>*.json</c>,
-/// the reference-case layout; <c>--case NAME</c> picks one case of a file that holds several).
+/// the reference-case layout; <c>--case NAME</c> picks one case of a file that holds several). A model trained
+/// on standardized inputs is exported with its standardization as the graph's first nodes, so the ONNX model
+/// takes raw inputs, and the command says so.
 /// </summary>
 internal static class ExportOnnxCommand
 {
@@ -34,12 +36,14 @@ internal static class ExportOnnxCommand
         var options = new OnnxExportOptions(type, ProducerVersion: typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "");
         var written =
             from loaded in ModelSources.Load(modelPath, caseName, modelFiles)
-            from bytes in ModelSources.Prefixed(modelPath, OnnxExport.ToBytes(loaded.Network, loaded.Parameters, options))
+            from bytes in ModelSources.Prefixed(modelPath, OnnxExport.ToBytes(loaded.Network, loaded.Parameters, loaded.Standardizer, options))
             from _ in Write(outputPath, bytes)
-            select (loaded.Network, bytes.Length);
-        var (network, length) = written.ThrowIfFail();
-        console.WriteLine($"wrote {outputPath}: {network}, {(float32 ? "float32" : "float64")}, " +
+            select (loaded, bytes.Length);
+        var (model, length) = written.ThrowIfFail();
+        console.WriteLine($"wrote {outputPath}: {model.Network}, {(float32 ? "float32" : "float64")}, " +
                           $"ONNX opset {OnnxExportOptions.OperatorSetVersion} (IR {OnnxExportOptions.IrVersion}), {length} bytes");
+        if (model.Standardizer.IsSome)
+            console.WriteLine("inputs: the graph standardizes raw inputs with the model's training statistics, (x - input.mean)/input.scale");
         return 0;
     }
 

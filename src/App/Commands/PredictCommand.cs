@@ -7,7 +7,8 @@ namespace Functional.NN.App.Commands;
 
 /// <summary>
 /// <c>fnn predict MODEL --data SPEC --out FILE [--force]</c>: a saved model's outputs on every example,
-/// written atomically as CSV (<see cref="PredictionsFile"/>).
+/// written atomically as CSV (<see cref="PredictionsFile"/>). A model trained on standardized inputs gets its
+/// features standardized with its own training statistics first, and the command says so.
 /// </summary>
 internal static class PredictCommand
 {
@@ -43,7 +44,8 @@ internal static class PredictCommand
             Succ: result =>
             {
                 var columns = PredictionColumns.Header(result.input.Model.Network, result.input.Data);
-                output.WriteLine($"wrote {result.rows} predictions to {outPath} (columns: {string.Join(", ", columns)})");
+                output.WriteLine($"wrote {result.rows} predictions to {outPath} (columns: {string.Join(", ", columns)}; " +
+                                 $"inputs {result.input.InputsDescription})");
                 return 0;
             },
             Fail: e => CommandLineRunner.Fail(error, e.Message));

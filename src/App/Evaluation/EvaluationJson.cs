@@ -8,12 +8,13 @@ namespace Functional.NN.App.Evaluation;
 /// <c>fnn evaluate --json</c>: one JSON object with snake_case names; numbers in shortest round-trip form,
 /// so they parse back to the exact doubles (a loss that is not finite is
 /// written as the string <c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>, which JSON numbers cannot hold). <c>accuracy</c>, <c>classes</c> and <c>confusion</c> are null for
-/// regression data; <c>confusion[actual][predicted]</c> counts examples.
+/// regression data; <c>confusion[actual][predicted]</c> counts examples. <c>inputs_standardized</c> is true when
+/// the model carries an input standardizer and the features were standardized with it before the forward pass.
 /// </summary>
 /// <example>
 /// <code>
 /// { "model": "xor.fnn", "network": "2-8-1 tanh,sigmoid bce", "experiment": "xor",
-///   "data": "generated:xor,count=4,noise=0,seed=0", "data_name": "xor", "data_sha256": "…",
+///   "data": "generated:xor,count=4,noise=0,seed=0", "data_name": "xor", "data_sha256": "…", "inputs_standardized": false,
 ///   "examples": 4, "loss_name": "bce", "loss": 0.0123, "accuracy": 1, "correct": 4,
 ///   "classes": ["0", "1"], "confusion": [[2, 0], [0, 2]] }
 /// </code>
@@ -33,6 +34,7 @@ internal static class EvaluationJson
             json.WriteString("data", input.Source.Spec);
             json.WriteString("data_name", input.Data.Source.Name);
             json.WriteString("data_sha256", input.Data.Source.Sha256);
+            json.WriteBoolean("inputs_standardized", input.InputsStandardized);
             json.WriteNumber("examples", evaluation.Examples);
             json.WriteString("loss_name", evaluation.Network.Loss.Name);
             if (double.IsFinite(evaluation.Loss)) json.WriteNumber("loss", evaluation.Loss);

@@ -4,7 +4,8 @@ using Functional.NN.App.Output;
 namespace Functional.NN.App.Evaluation;
 
 /// <summary>
-/// <c>fnn evaluate</c>'s readable output: what was evaluated, the number of examples, the loss and the
+/// <c>fnn evaluate</c>'s readable output: what was evaluated, how its inputs were prepared (standardized with
+/// the model's training statistics, or raw), the number of examples, the loss and the
 /// accuracy, then the confusion matrix (rows: actual class, columns: predicted class).
 /// </summary>
 internal static class EvaluationTable
@@ -17,6 +18,9 @@ internal static class EvaluationTable
         {
             ("model", evaluation.Network.ToString(), $"experiment '{input.Model.Metadata.Experiment}'"),
             ("data", input.Source.Spec, $"'{input.Data.Source.Name}', sha256 {input.Data.Source.Sha256[..12]}"),
+            input.InputsStandardized
+                ? ("inputs", "standardized", "with the model's training statistics, (x - mean)/scale per feature")
+                : ("inputs", "raw", "the model has no input standardizer"),
             ("examples", NumberFormat.Count(evaluation.Examples), ""),
             ("loss", NumberFormat.Fixed(evaluation.Loss), evaluation.Network.Loss.Name),
         };

@@ -20,7 +20,7 @@ internal static class ModelSources
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return caseName is null ? modelFiles(path) : Error.New($"{path}: --case applies to plain JSON models only");
         if (!File.Exists(path)) return Error.New($"{path}: no such file");
-        return Prefixed(path, PlainJsonModel.Parse(File.ReadAllText(path), caseName).Map(m => new LoadedModel(m.Network, m.Parameters)));
+        return Prefixed(path, PlainJsonModel.Parse(File.ReadAllText(path), caseName).Map(m => new LoadedModel(m.Network, m.Parameters, Option<Functional.NN.Data.Standardizer>.None)));
     }
 
     /// <summary>The value, or its error with the message prefixed by <paramref name="path"/>.</summary>

@@ -6,7 +6,8 @@ using LanguageExt;
 namespace Functional.NN.App.Runs;
 
 /// <summary>
-/// The end of a run whose epochs are all trained: <c>model.fnn</c>, <c>loss.png</c> (a failure to draw it is
+/// The end of a run whose epochs are all trained: <c>model.fnn</c> (with the input standardizer when the
+/// experiment standardizes), <c>loss.png</c> (a failure to draw it is
 /// a warning), the test split's evaluation of the final and best models, the manifest with status
 /// <c>complete</c>, and last, atomically, the <c>COMPLETE</c> marker.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class RunCompletion
         var parameters = final.Progress.Parameters;
         var warnings = new List<string>();
         LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", final.Metrics).IfFail(e => warnings.Add(e.Message));
-        return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name)
+        return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
                from best in ModelFile.Load(directory.BestModelFile)
                let last = final.Metrics[^1]
                let test = prepared.Data.Test is { } data ? Test(prepared, data, parameters, best.Parameters) : null

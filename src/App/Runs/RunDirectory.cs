@@ -6,9 +6,9 @@ namespace Functional.NN.App.Runs;
 
 /// <summary>
 /// The files of one run (README "Experiments"): <c>experiment.json</c>, <c>manifest.json</c>,
-/// <c>metrics.csv</c>, <c>model.fnn</c>, <c>best.fnn</c>, <c>loss.png</c>, <c>standardizer.json</c> (when the
-/// features are standardized), <c>checkpoints/</c>, and the <c>COMPLETE</c> marker, written last, so that a
-/// directory never looks complete when it is not.
+/// <c>metrics.csv</c>, <c>model.fnn</c> and <c>best.fnn</c> (each carrying the input standardizer when the
+/// features are standardized), <c>loss.png</c>, <c>checkpoints/</c>, and the <c>COMPLETE</c> marker, written
+/// last, so that a directory never looks complete when it is not.
 /// </summary>
 /// <param name="Path">The directory.</param>
 internal sealed record RunDirectory(string Path)
@@ -30,9 +30,6 @@ internal sealed record RunDirectory(string Path)
 
     /// <summary>The loss curves.</summary>
     public string PlotFile => File("loss.png");
-
-    /// <summary>The feature standardization the models expect, when the experiment standardizes.</summary>
-    public string StandardizerFile => File("standardizer.json");
 
     /// <summary>The marker written last, when everything else is in place.</summary>
     public string CompleteMarker => File("COMPLETE");
@@ -82,6 +79,7 @@ internal sealed record RunDirectory(string Path)
         }
     }
 
+    /// <summary>The names a run writes; <c>standardizer.json</c> was written by earlier versions (the model files now carry the standardizer).</summary>
     private static IReadOnlyList<string> OwnedNames { get; } =
     [
         "COMPLETE", "experiment.json", "manifest.json", "metrics.csv", "model.fnn", "best.fnn", "loss.png", "standardizer.json", "checkpoints",

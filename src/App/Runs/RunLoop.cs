@@ -83,7 +83,7 @@ internal static class RunLoop
                 if (best is null || selection < best.Loss)
                 {
                     best = new BestEpoch(row.Epoch, selection);
-                    var saved = ModelFile.Save(directory.BestModelFile, prepared.Network, progress.Parameters, experiment.Name);
+                    var saved = ModelFile.Save(directory.BestModelFile, prepared.Network, progress.Parameters, experiment.Name, prepared.Data.InputStandardizer);
                     if (saved.IsFail) return Failure(saved);
                 }
                 observer.EpochEnded(row);

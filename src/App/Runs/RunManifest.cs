@@ -100,7 +100,7 @@ internal sealed record RunManifest(
 /// <param name="Training">Examples in the training part.</param>
 /// <param name="Validation">Examples in the validation part.</param>
 /// <param name="Test">Examples in the test split, or null.</param>
-/// <param name="Standardized">Whether the features were standardized (statistics in <c>standardizer.json</c>).</param>
+/// <param name="Standardized">Whether the features were standardized (the statistics are in <c>model.fnn</c> and <c>best.fnn</c>).</param>
 internal sealed record DataRecord(string Name, string Sha256, int Training, int Validation, int? Test, bool Standardized);
 
 /// <summary>An epoch's metrics in the manifest.</summary>

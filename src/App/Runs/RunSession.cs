@@ -26,9 +26,8 @@ internal static class RunSession
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
                from _ in directory.PrepareNew(force)
                from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
-               from ___ in prepared.Data.Standardizer is { } s ? StandardizerFile.Save(directory.StandardizerFile, s) : Prelude.unit
                let manifest = NewManifest(prepared)
-               from ____ in manifest.Save(directory.ManifestFile)
+               from ___ in manifest.Save(directory.ManifestFile)
                let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
                from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock)
                select result;

@@ -29,7 +29,7 @@ internal static class RunSummary
                              Invariant($"loss {t.FinalLoss:G6} (final), {t.BestLoss:G6} (best)"));
         output.WriteLine($"  parameters  start {m.ParametersHashStart}");
         output.WriteLine($"              end   {m.ParametersHashEnd}");
-        output.WriteLine($"  files       model.fnn best.fnn metrics.csv loss.png manifest.json experiment.json{(m.Data.Standardized ? " standardizer.json" : "")}");
+        output.WriteLine($"  files       model.fnn best.fnn{(m.Data.Standardized ? " (with the input standardizer)" : "")} metrics.csv loss.png manifest.json experiment.json");
         foreach (var warning in result.Warnings) output.WriteLine($"  warning     {warning}");
     }
 

@@ -21,6 +21,9 @@ namespace Functional.NN.App.Runs;
 internal sealed record TrainingData(Dataset Training, Dataset? Validation, Dataset? Test, Standardizer? Standardizer,
     int Classes, string Sha256, string Name)
 {
+    /// <summary>The standardization the run's models expect their inputs in, as model files store it (None when the experiment does not standardize).</summary>
+    public Option<Standardizer> InputStandardizer => Prelude.Optional(Standardizer);
+
     /// <summary>Splits and standardizes <paramref name="source"/> as <paramref name="training"/> says, the split drawn from <paramref name="splitKey"/>.</summary>
     public static Fin<TrainingData> Prepare(SourceData source, TrainingSpec training, RandomKey splitKey) =>
         from all in Named("data", Dataset.Create(source.Train.Features, source.Train.Targets))

@@ -3,13 +3,24 @@ using System.Collections.Immutable;
 namespace Functional.NN.App.Storage;
 
 /// <summary>
-/// The JSON payload of a model file (format version 1), property by property as docs/model-format.md
-/// describes it; names are written in snake_case.
+/// The JSON payload of a model file (format version 2; version 1 is the same without
+/// <c>input_standardizer</c>), property by property as docs/model-format.md describes it; names are written
+/// in snake_case.
 /// </summary>
 /// <param name="Network">The architecture.</param>
 /// <param name="Parameters">Weights and bias of each layer, in layer order.</param>
 /// <param name="Metadata">Where the model came from.</param>
-internal sealed record ModelDocument(NetworkDocument Network, ImmutableArray<LayerParametersDocument> Parameters, ModelMetadata Metadata);
+/// <param name="InputStandardizer">
+/// The standardization the network's inputs need, x' = (x - mean)/scale, or null when it takes raw inputs.
+/// Always written (as null when absent) by version 2; absent from version 1 files.
+/// </param>
+internal sealed record ModelDocument(NetworkDocument Network, ImmutableArray<LayerParametersDocument> Parameters, ModelMetadata Metadata,
+    StandardizerDocument? InputStandardizer = null);
+
+/// <summary>A per-feature input standardization: <c>[1 x inputs]</c> rows of means and scales.</summary>
+/// <param name="Mean">μ per input feature.</param>
+/// <param name="Scale">s per input feature, finite and positive.</param>
+internal sealed record StandardizerDocument(TensorDocument Mean, TensorDocument Scale);
 
 /// <summary>A network's architecture: input size, layers from first hidden to output, and loss.</summary>
 /// <param name="InputSize">Number of input features.</param>

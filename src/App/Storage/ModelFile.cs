@@ -1,3 +1,4 @@
+using Functional.NN.Data;
 using Functional.NN.Model;
 using LanguageExt;
 using LanguageExt.Common;
@@ -7,8 +8,10 @@ namespace Functional.NN.App.Storage;
 /// <summary>
 /// Saves and loads a trained model: a <see cref="ChecksummedEnvelope"/> of kind <c>fnn-model</c>,
 /// format version <see cref="FormatVersion"/>, whose payload is the JSON of <see cref="ModelDocument"/>
-/// (docs/model-format.md). Saving is atomic (<see cref="AtomicFile"/>) and deterministic: the same
-/// network, parameters and experiment name give the same bytes. Loading rejects, each with its own
+/// (docs/model-format.md): the network, its parameters, and the input standardizer it was trained with, if
+/// any. Saving is atomic (<see cref="AtomicFile"/>) and deterministic: the same network, parameters,
+/// standardizer and experiment name give the same bytes. Version 1 files (no standardizer) still load.
+/// Loading rejects, each with its own
 /// message, a file of another kind ("not a Functional.NN model file"), an unsupported version, a
 /// truncated or extended file, a corrupted one (checksum mismatch), an invalid payload, unknown
 /// activations or losses, and parameters that do not fit the network.
@@ -18,16 +21,20 @@ internal static class ModelFile
     /// <summary>The envelope kind of model files.</summary>
     public static EnvelopeKind Kind { get; } = new("fnn-model", "model");
 
-    /// <summary>The format version this build writes, and the only one it reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this build writes: 2, which adds the optional input standardizer.</summary>
+    public const int FormatVersion = 2;
 
-    /// <summary>Writes <paramref name="network"/> and <paramref name="parameters"/> to <paramref name="path"/>.</summary>
+    /// <summary>The oldest format version this build reads: 1, the same payload without an input standardizer.</summary>
+    public const int OldestFormatVersion = 1;
+
+    /// <summary>Writes <paramref name="network"/>, <paramref name="parameters"/> and <paramref name="standardizer"/> to <paramref name="path"/>.</summary>
     /// <param name="path">Target file; its directory must exist. Replaced atomically if present.</param>
     /// <param name="network">The architecture.</param>
     /// <param name="parameters">The numbers; must fit <paramref name="network"/>.</param>
     /// <param name="experiment">Name of the experiment that produced the model, kept in the metadata.</param>
-    public static Fin<Unit> Save(string path, Network network, Parameters parameters, string experiment) =>
-        from bytes in Encode(network, parameters, experiment)
+    /// <param name="standardizer">The standardization the network's inputs were trained with (one feature per input), or None for raw inputs.</param>
+    public static Fin<Unit> Save(string path, Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
+        from bytes in Encode(network, parameters, experiment, standardizer)
         from _ in Prefixed(path, AtomicFile.WriteAllBytes(path, bytes))
         select Prelude.unit;
 
@@ -38,8 +45,8 @@ internal static class ModelFile
         select model;
 
     /// <summary>The complete bytes of a model file, as <see cref="Save"/> writes them.</summary>
-    public static Fin<byte[]> Encode(Network network, Parameters parameters, string experiment) =>
-        from document in ModelDocumentMapping.ToDocument(network, parameters, experiment)
+    public static Fin<byte[]> Encode(Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
+        from document in ModelDocumentMapping.ToDocument(network, parameters, experiment, standardizer)
         from json in ModelJson.Serialize(document)
         select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
 
@@ -50,9 +57,13 @@ internal static class ModelFile
         select model;
 
     private static Fin<SavedModel> Decode(string source, EnvelopeContents contents) =>
-        contents.FormatVersion != FormatVersion
-            ? Error.New($"{source}: unsupported model format version {contents.FormatVersion} (this build reads version {FormatVersion})")
+        contents.FormatVersion is < OldestFormatVersion or > FormatVersion
+            ? Error.New($"{source}: unsupported model format version {contents.FormatVersion} " +
+                        $"(this build reads versions {OldestFormatVersion} to {FormatVersion})")
             : from document in ModelJson.Deserialize(source, contents.Payload)
+              from _ in contents.FormatVersion == 1 && document.InputStandardizer is not null
+                  ? Error.New($"{source}: invalid model payload: format version 1 has no input_standardizer")
+                  : Fin<Unit>.Succ(Prelude.unit)
               from model in Prefixed(source, ModelDocumentMapping.ToModel(document))
               select model;
 

@@ -28,6 +28,26 @@ public sealed record Standardizer
     /// <summary>Number of features it was fitted on.</summary>
     public int FeatureCount => Mean.Columns;
 
+    /// <summary>
+    /// The standardizer with the given statistics (as a model file stores them), or an error naming each
+    /// problem: both must be <c>[1 x features]</c> rows of the same, non-zero width, every mean finite and
+    /// every scale finite and positive.
+    /// </summary>
+    public static Fin<Standardizer> Create(Tensor mean, Tensor scale)
+    {
+        var problems = new List<string>();
+        if (mean.Rows != 1 || mean.Columns < 1) problems.Add($"mean must be a [1 x features] row with at least one feature, got [{mean.Rows} x {mean.Columns}]");
+        if (!scale.SameShape(mean)) problems.Add($"scale must have the shape of mean [{mean.Rows} x {mean.Columns}], got [{scale.Rows} x {scale.Columns}]");
+        var badMean = Enumerable.Range(0, mean.Length).Where(i => !double.IsFinite(mean.Span[i])).ToList();
+        if (badMean.Count > 0) problems.Add($"mean is not finite at feature(s) {Features(badMean)}");
+        var badScale = Enumerable.Range(0, scale.Length).Where(i => !(double.IsFinite(scale.Span[i]) && scale.Span[i] > 0)).ToList();
+        if (badScale.Count > 0) problems.Add($"scale must be finite and positive, it is not at feature(s) {Features(badScale)}");
+        return problems.Count == 0 ? new Standardizer(mean, scale) : Error.New($"standardizer: {string.Join("; ", problems)}");
+    }
+
+    private static string Features(List<int> indices) =>
+        string.Join(", ", indices.Take(5).Select(i => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) + (indices.Count > 5 ? ", ..." : "");
+
     /// <summary>The statistics of <paramref name="training"/>'s features (two passes; the deviations are rescaled before squaring, so no square overflows or underflows).</summary>
     public static Standardizer Fit(Dataset training)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Functional.NN.Data;
 using Functional.NN.Model;
 using LanguageExt;
 using LanguageExt.Common;
@@ -11,36 +12,58 @@ namespace Functional.NN.Onnx;
 /// activation (<see cref="OnnxActivations"/>); weights and biases are initializers named
 /// <c>layerN.W</c> and <c>layerN.b</c>. The graph has one input <c>[batch x inputs]</c> and one output
 /// <c>[batch x outputs]</c>, the last layer's activation: probabilities for a softmax or sigmoid output,
-/// the linear output (logits) for an identity one. The loss is not part of the model. Pure: the same
-/// network, parameters and options give the same bytes.
+/// the linear output (logits) for an identity one. The loss is not part of the model. A network trained on
+/// standardized inputs is exported with its <see cref="Standardizer"/> in front of the first layer
+/// (<see cref="OnnxStandardization"/>), so the ONNX model takes raw inputs. Pure: the same network,
+/// parameters, standardizer and options give the same bytes.
 /// </summary>
 public static class OnnxExport
 {
     /// <summary>The serialized <c>ModelProto</c>, or an error naming the layer whose activation ONNX cannot express.</summary>
     public static Fin<byte[]> ToBytes(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
-        ToModel(network, parameters, options).Map(model => model.ToBytes());
+        ToBytes(network, parameters, Option<Standardizer>.None, options);
+
+    /// <summary>
+    /// The serialized <c>ModelProto</c> of a network whose inputs are standardized with
+    /// <paramref name="standardizer"/> (when Some) before the first layer, or an error naming what cannot be exported.
+    /// </summary>
+    public static Fin<byte[]> ToBytes(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null) =>
+        ToModel(network, parameters, standardizer, options).Map(model => model.ToBytes());
 
     /// <summary>The <c>ModelProto</c> as a protobuf message, or an error naming what cannot be exported.</summary>
-    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null)
+    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
+        ToModel(network, parameters, Option<Standardizer>.None, options);
+
+    /// <summary>The <c>ModelProto</c> with the input standardization, if any, as a protobuf message, or an error naming what cannot be exported.</summary>
+    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null)
     {
         var o = options ?? OnnxExportOptions.Default;
         if (!parameters.Fits(network))
             return Error.New($"onnx export: parameters {parameters.Describe()} do not fit network {network}");
-        return Graph(network, parameters, o).Map(graph => ProtoMessage.Empty
+        if (standardizer.Exists(s => s.FeatureCount != network.InputSize))
+            return Error.New($"onnx export: the input standardizer has {standardizer.Map(s => s.FeatureCount).IfNone(0)} features, " +
+                             $"network {network} takes {network.InputSize} inputs");
+        var front = standardizer.Match(s => OnnxStandardization.Nodes(s, o.InputName), () => OnnxFragment.Empty);
+        var first = standardizer.IsSome ? OnnxStandardization.StandardizedName : o.InputName;
+        return Graph(network, parameters, front, first, o).Map(graph => ProtoMessage.Empty
             .WithVarint(OnnxFields.Model.IrVersion, OnnxExportOptions.IrVersion)
             .WithString(OnnxFields.Model.ProducerName, OnnxExportOptions.ProducerName)
             .WithString(OnnxFields.Model.ProducerVersion, o.ProducerVersion)
-            .WithString(OnnxFields.Model.DocString, $"Functional.NN network {network}")
+            .WithString(OnnxFields.Model.DocString, $"Functional.NN network {network}" +
+                (standardizer.IsSome ? "; raw inputs are standardized with the training statistics, (x - input.mean)/input.scale" : ""))
             .WithMessage(OnnxFields.Model.Graph, graph)
             .WithMessage(OnnxFields.Model.OpsetImport, OnnxEncoding.DefaultOperatorSet(OnnxExportOptions.OperatorSetVersion)));
     }
 
     /// <summary>Every layer's nodes and constants, in order, reading <see cref="OnnxExportOptions.InputName"/>.</summary>
-    public static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options)
+    public static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options) =>
+        Layers(network, parameters, options, options.InputName);
+
+    private static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options, string input)
     {
         var fragment = OnnxFragment.Empty;
         var errors = new List<string>();
-        var current = options.InputName;
+        var current = input;
         for (var l = 0; l < network.Layers.Length; l++)
         {
             var prefix = $"layer{l + 1}";
@@ -58,8 +81,8 @@ public static class OnnxExport
         return errors.Count == 0 ? fragment : Error.New($"onnx export: {string.Join("; ", errors)}");
     }
 
-    private static Fin<ProtoMessage> Graph(Network network, Parameters parameters, OnnxExportOptions o) =>
-        Layers(network, parameters, o).Map(fragment => ProtoMessage.Empty
+    private static Fin<ProtoMessage> Graph(Network network, Parameters parameters, OnnxFragment front, string first, OnnxExportOptions o) =>
+        Layers(network, parameters, o, first).Map(front.Then).Map(fragment => ProtoMessage.Empty
             .WithMessages(OnnxFields.Graph.Node, fragment.Nodes.Select(OnnxEncoding.Node))
             .WithString(OnnxFields.Graph.Name, o.GraphName)
             .WithMessages(OnnxFields.Graph.Initializer, fragment.Initializers.Select(i => OnnxEncoding.Initializer(i, o.ElementType)))

@@ -44,10 +44,10 @@ public static class SavedModels
         return MiniBatchTrainer.Run(plan, MiniBatchTrainer.Start(plan, initial)).First(p => p.Step >= steps).Parameters;
     }
 
-    /// <summary>Saves <paramref name="network"/> with <paramref name="parameters"/> to <paramref name="path"/> and returns the path.</summary>
-    public static string Save(string path, Network network, Parameters parameters)
+    /// <summary>Saves <paramref name="network"/> with <paramref name="parameters"/> (and an input standardizer, if given) to <paramref name="path"/> and returns the path.</summary>
+    public static string Save(string path, Network network, Parameters parameters, Option<Standardizer> standardizer = default)
     {
-        ModelFile.Save(path, network, parameters, "eval-tests").ThrowIfFail();
+        ModelFile.Save(path, network, parameters, "eval-tests", standardizer).ThrowIfFail();
         return path;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReproducibilityTests
         Assert.True(run.Code == 0, run.Error);
         var directory = new RunDirectory(temp.File("run"));
         foreach (var file in new[] { directory.ModelFile, directory.BestModelFile, directory.MetricsFile, directory.PlotFile,
-                                     directory.ManifestFile, directory.ExperimentFile, directory.StandardizerFile, directory.CompleteMarker })
+                                     directory.ManifestFile, directory.ExperimentFile, directory.CompleteMarker })
             Assert.True(File.Exists(file), $"{file} is missing");
         var manifest = FinAssert.Succeeds(RunManifest.Load(directory.ManifestFile));
         Assert.Equal(RunManifest.Complete, manifest.Status);

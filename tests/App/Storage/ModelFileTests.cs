@@ -112,15 +112,17 @@ public sealed class ModelFileTests : IDisposable
     public void An_unsupported_version_is_an_error()
     {
         var payload = FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e")), ModelFile.Kind)).Payload;
-        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 2, payload)),
-            "future.fnn: unsupported model format version 2 (this build reads version 1)");
+        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 3, payload)),
+            "future.fnn: unsupported model format version 3 (this build reads versions 1 to 2)");
+        FinAssert.FailsWith(ModelFile.Decode("zero.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 0, payload)),
+            "zero.fnn: unsupported model format version 0");
     }
 
     [Fact]
     public void A_missing_file_is_an_error() =>
         FinAssert.FailsWith(ModelFile.Load(_directory.File("absent.fnn")), "absent.fnn", "cannot read the file");
 
-    private static ModelDocument Document() => FinAssert.Succeeds(ModelDocumentMapping.ToDocument(Network, Parameters, "e"));
+    private static ModelDocument Document() => FinAssert.Succeeds(ModelDocumentMapping.ToDocument(Network, Parameters, "e", default));
 
     private static string LoadFails(ModelDocument document, params string[] fragments) =>
         FinAssert.FailsWith(ModelFile.Decode("edited.fnn",
