@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Runtime.InteropServices;
+using Functional.NN.Compute;
 using Functional.NN.Model;
 
 namespace Functional.NN.App.Runs;
@@ -45,24 +45,13 @@ internal static class RunEnvironment
     }
 
     /// <summary>
-    /// The compute backend's name and description when the core library has one
-    /// (<c>Functional.NN.Compute.ComputeBackend.Current</c>, looked up by name so that this code does not
-    /// depend on it); null otherwise or when the backend cannot be configured.
+    /// The compute backend, its thread count and its description (<see cref="ComputeBackend.Current"/>).
+    /// Results are bit-identical only for the same backend and thread count (OpenBLAS's threaded kernels
+    /// round differently), so the manifest records both.
     /// </summary>
-    public static string? Backend()
+    public static string Backend()
     {
-        try
-        {
-            var type = typeof(Network).Assembly.GetType("Functional.NN.Compute.ComputeBackend");
-            var current = type?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-            if (current is null) return null;
-            var name = current.GetType().GetProperty("Name")?.GetValue(current) as string;
-            var description = current.GetType().GetProperty("Description")?.GetValue(current) as string;
-            return description is null ? name : $"{name}: {description}";
-        }
-        catch (TargetInvocationException)
-        {
-            return null;
-        }
+        var backend = ComputeBackend.Current;
+        return $"{backend.Name}, {backend.Threads} thread{(backend.Threads == 1 ? "" : "s")}: {backend.Description}";
     }
 }
