@@ -68,12 +68,13 @@ internal static class MatrixKernels
 
     /// <summary>
     /// <see cref="SubtractScaled(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/> split into
-    /// <paramref name="threads"/> contiguous chunks when the arrays are large. Element-wise, so the numbers do not
+    /// contiguous chunks on the backend's threads when the arrays are large. Element-wise, so the numbers do not
     /// depend on the split.
     /// </summary>
-    public static unsafe void SubtractScaled(ReadOnlySpan<double> p, ReadOnlySpan<double> g, double eta, Span<double> result, int threads)
+    public static unsafe void SubtractScaled(ReadOnlySpan<double> p, ReadOnlySpan<double> g, double eta, Span<double> result, Compute.ComputeBackend backend)
     {
         const int ParallelLength = 1 << 16;
+        var threads = backend.Threads;
         if (threads <= 1 || p.Length < ParallelLength)
         {
             SubtractScaled(p, g, eta, result);
@@ -85,7 +86,7 @@ internal static class MatrixKernels
         fixed (double* pr = result)
         {
             var (ip, ig, ir) = ((nint)pp, (nint)pg, (nint)pr);
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            backend.ParallelFor(threads, part =>
             {
                 var from = (int)((long)length * part / threads);
                 var count = (int)((long)length * (part + 1) / threads) - from;
