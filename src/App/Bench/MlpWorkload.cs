@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Functional.NN.Model;
 using Functional.NN.Optimizers;
 using Functional.NN.Training;
 
@@ -25,7 +24,7 @@ internal static class MlpWorkload
         var network = BenchModels.Mlp();
         var initial = BenchModels.HeUniform(network, seed: 1);
         var batch = BenchModels.Classification(network, BatchSize, seed: 2);
-        IEnumerable<double> Fused() => FusedLosses(network, initial, batch);
+        IEnumerable<double> Fused() => BenchModels.FusedSgdLosses(network, initial, batch, LearningRate);
         IEnumerable<double> Unfused() => Trainer.GradientDescent(network, initial, batch, LearningRate).Select(s => s.Loss);
 
         foreach (var losses in new[] { Fused(), Unfused() })
@@ -68,16 +67,6 @@ internal static class MlpWorkload
         line["trainer_allocated_bytes_per_step"] = Stats.Round(Stats.Median(unfused.Allocated));
         line["trainer_repeat_samples_per_s"] = unfused.Rates.Select(f => Stats.Round(f)).ToArray();
         return Stats.Json(line);
-    }
-
-    private static IEnumerable<double> FusedLosses(Network network, Parameters parameters, Batch batch)
-    {
-        while (true)
-        {
-            var step = FusedSgd.Step(network, parameters, batch, LearningRate);
-            parameters = step.Parameters;
-            yield return step.Loss;
-        }
     }
 
     /// <summary>The figures of the repeats of one way of stepping.</summary>
