@@ -15,6 +15,12 @@ public static class Backends
     /// <summary>OpenBLAS with the process's configured thread count, or null when the library is not installed.</summary>
     internal static ComputeBackend? OpenBlas { get; } = BackendChoice.OpenBlas(Math.Max(1, Environment.ProcessorCount));
 
+    /// <summary>OpenBLAS with one thread, or null when the library is not installed.</summary>
+    internal static ComputeBackend? OpenBlas1 { get; } = BackendChoice.OpenBlas(1);
+
+    /// <summary>OpenBLAS with three threads (more than this machine's cores, to exercise the split), or null without the library.</summary>
+    internal static ComputeBackend? OpenBlas3 { get; } = BackendChoice.OpenBlas(3);
+
     /// <summary>Names for theories: "managed", "openblas".</summary>
     public static IEnumerable<object[]> Names() => [["managed"], ["openblas"]];
 

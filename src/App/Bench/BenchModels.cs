@@ -1,6 +1,7 @@
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 using Functional.NN.Model;
+using Functional.NN.Optimizers;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.App.Bench;
@@ -52,6 +53,17 @@ internal static class BenchModels
         return Batch.Create(network,
             Tensor.FromRowMajor(rows, network.InputSize, inputs).ThrowIfFail(),
             Tensor.FromRowMajor(rows, classes, targets).ThrowIfFail()).ThrowIfFail();
+    }
+
+    /// <summary>The loss of every step of SGD through <see cref="FusedSgd.Step"/>, as a lazy sequence.</summary>
+    public static IEnumerable<double> FusedSgdLosses(Network network, Parameters parameters, Batch batch, double learningRate)
+    {
+        while (true)
+        {
+            var step = FusedSgd.Step(network, parameters, batch, learningRate);
+            parameters = step.Parameters;
+            yield return step.Loss;
+        }
     }
 
     /// <summary>Bytes of the parameters plus the activations of one batch (inputs and every layer's output).</summary>

@@ -22,8 +22,10 @@ internal static class InferWorkload
         var allocated = new List<double>();
         var cpuFigures = new List<double>();
         var checksum = 0.0;
+        var peaks = new List<double>();
         for (var r = 0; r < context.Repeats; r++)
         {
+            peaks.Add(MachinePeak.Gflops());
             for (var i = 0; i < WarmUp; i++) ForwardPass.Predict(network, parameters, inputs);
             var cpu = BenchContext.CpuTime();
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -42,6 +44,12 @@ internal static class InferWorkload
         line["output_0_0"] = checksum;
         line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(allocated));
         line["repeat_samples_per_s"] = figures.Select(f => Stats.Round(f)).ToArray();
+        var flops = MachinePeak.ForwardFlopsPerSample(network);
+        var limits = peaks.Select(p => p * 1e9 / flops).ToList();
+        line["flops_per_sample"] = flops;
+        line["peak_gflops_before_each_repeat"] = peaks.Select(p => Stats.Round(p, 3)).ToArray();
+        line["limit_samples_per_s"] = Stats.Round(Stats.Median(limits));
+        line["fraction_of_limit"] = Stats.Round(Stats.Median(figures.Zip(limits, (f, l) => f / l).ToList()), 3);
         return Stats.Json(line);
     }
 }

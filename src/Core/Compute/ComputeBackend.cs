@@ -5,8 +5,10 @@ namespace Functional.NN.Compute;
 /// when it is installed, otherwise a managed, vectorised, cache-blocked kernel. Which one, and with how many
 /// threads, is process configuration read once (as <c>JAX_PLATFORMS</c> or <c>OPENBLAS_NUM_THREADS</c> are):
 /// <see cref="BackendVariable"/> = <c>auto</c> | <c>openblas</c> | <c>managed</c> and <see cref="ThreadsVariable"/> = N,
-/// read the first time <see cref="Current"/> is needed and never again. Results do not depend on the
-/// thread count, and repeated runs on one backend are bit-identical.
+/// read the first time <see cref="Current"/> is needed and never again. Repeated runs on one backend with one
+/// thread count are bit-identical; the managed backend's results do not depend on the thread count at all, and
+/// OpenBLAS's agree across thread counts to rounding. Threads are this library's own (a small team that spins
+/// briefly between products, then sleeps); OpenBLAS itself always runs one-threaded.
 /// </summary>
 public abstract class ComputeBackend
 {
@@ -16,7 +18,13 @@ public abstract class ComputeBackend
     /// <summary>The environment variable that sets the number of threads for matrix products (default: all processors).</summary>
     public const string ThreadsVariable = "FNN_THREADS";
 
-    private protected ComputeBackend(int threads) => Threads = threads;
+    private readonly Lazy<WorkerTeam> _team;
+
+    private protected ComputeBackend(int threads)
+    {
+        Threads = threads;
+        _team = new Lazy<WorkerTeam>(() => new WorkerTeam(threads - 1));
+    }
 
     /// <summary>
     /// The backend of this process, chosen once from <see cref="BackendVariable"/> and <see cref="ThreadsVariable"/>.
@@ -58,6 +66,25 @@ public abstract class ComputeBackend
             SmallGemm.Multiply(transposeA, transposeB, m, n, k, a, b, c, accumulate);
         else
             MultiplyLarge(transposeA, transposeB, m, n, k, a, b, c, accumulate);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(0..parts-1) on this backend's threads (at most <see cref="Threads"/> at once)
+    /// and returns when every part is done. The parts must not depend on each other's order.
+    /// </summary>
+    internal void ParallelFor(int parts, Action<int> body)
+    {
+        if (parts <= 1 || Threads <= 1)
+        {
+            for (var part = 0; part < parts; part++) body(part);
+            return;
+        }
+        var team = _team.Value;
+        for (var first = 0; first < parts; first += team.Size)
+        {
+            var offset = first;
+            team.Run(Math.Min(team.Size, parts - first), part => body(offset + part));
+        }
     }
 
     /// <summary>The product of <see cref="Multiply"/> for problems above <see cref="SmallProductLimit"/>.</summary>

@@ -30,6 +30,6 @@ internal sealed class ManagedBackend : ComputeBackend
     {
         if (!accumulate) c[..(m * n)].Clear();
         var parts = (long)m * n * k < ParallelThreshold ? 1 : Threads;
-        PackedGemm.Multiply(transposeA, transposeB, m, n, k, a, b, c, parts);
+        PackedGemm.Multiply(transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor);
     }
 }

@@ -14,9 +14,9 @@ internal static unsafe class PackedGemm
     private const int MC = 96;
     private const int NC = 256;
 
-    /// <summary>C[m x n] += op(A) · op(B), split into <paramref name="parts"/> blocks run in parallel.</summary>
+    /// <summary>C[m x n] += op(A) · op(B), split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts)
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor)
     {
         var layout = new Layout(transposeA, transposeB, m, n, k);
         fixed (double* pa = a)
@@ -34,7 +34,7 @@ internal static unsafe class PackedGemm
             var tiles = (length + unit - 1) / unit;
             parts = Math.Min(parts, tiles);
             var (ia, ib, ic) = ((nint)pa, (nint)pb, (nint)pc);
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+            parallelFor(parts, part =>
             {
                 var from = Math.Min(length, (int)((long)tiles * part / parts) * unit);
                 var to = Math.Min(length, (int)((long)tiles * (part + 1) / parts) * unit);

@@ -16,26 +16,30 @@ public static class Sgd
     public static Parameters Step(Parameters parameters, Gradients gradients, double learningRate, bool freezeBiases = false)
     {
         RequireSameShapes(parameters, gradients);
-        var threads = ComputeBackend.Current.Threads;
+        var backend = ComputeBackend.Current;
         var layers = new LayerTensors[parameters.Count];
         for (var l = 0; l < layers.Length; l++)
         {
             var (p, g) = (parameters[l], gradients[l]);
-            // A frozen bias is p - η·0 = p exactly for any finite η, so the (immutable) tensor itself is kept.
-            var bias = freezeBiases && double.IsFinite(learningRate) ? p.Bias
-                : freezeBiases ? Update(p.Bias, new double[p.Bias.Length], learningRate, threads)
-                : Update(p.Bias, g.Bias.Span, learningRate, threads);
-            layers[l] = new LayerTensors(Update(p.Weights, g.Weights.Span, learningRate, threads), bias);
+            layers[l] = new LayerTensors(Update(p.Weights, g.Weights.Span, learningRate, backend),
+                UpdatedBias(p.Bias, g.Bias.Span, learningRate, freezeBiases, backend));
         }
         return Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 
-    private static Tensor Update(Tensor p, ReadOnlySpan<double> g, double learningRate, int threads)
+    /// <summary>A new tensor p - η g.</summary>
+    internal static Tensor Update(Tensor p, ReadOnlySpan<double> g, double learningRate, ComputeBackend backend)
     {
         var result = GC.AllocateUninitializedArray<double>(p.Length);
-        MatrixKernels.SubtractScaled(p.Span, g, learningRate, result, threads);
+        MatrixKernels.SubtractScaled(p.Span, g, learningRate, result, backend);
         return Tensor.Own(p.Rows, p.Columns, result);
     }
+
+    /// <summary>The bias after a step: kept as it is when frozen (p - η·0 = p for finite η), else p - η g.</summary>
+    internal static Tensor UpdatedBias(Tensor bias, ReadOnlySpan<double> gradient, double learningRate, bool freeze, ComputeBackend backend) =>
+        freeze && double.IsFinite(learningRate) ? bias
+        : freeze ? Update(bias, new double[bias.Length], learningRate, backend)
+        : Update(bias, gradient, learningRate, backend);
 
     private static void RequireSameShapes(Parameters parameters, Gradients gradients)
     {

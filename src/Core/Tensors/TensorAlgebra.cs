@@ -62,9 +62,18 @@ public static class TensorAlgebra
         if (bias.Rows != 1 || bias.Columns != weights.Rows)
             throw new ArgumentException($"Affine: bias {bias.ShapeText} does not fit weights {weights.ShapeText}");
         var result = GC.AllocateUninitializedArray<double>(inputs.Rows * weights.Rows);
-        MatrixKernels.FillRows(bias.Span, result, inputs.Rows);
-        backend.Multiply(false, true, inputs.Rows, weights.Rows, inputs.Columns, inputs.Span, weights.Span, result, accumulate: true);
+        AffineInto(backend, inputs.Span, inputs.Rows, weights, bias, result);
         return result;
+    }
+
+    /// <summary>
+    /// X · Wᵀ + b for <paramref name="rows"/> inputs stored row-major in <paramref name="inputs"/>, into
+    /// <paramref name="result"/> (<c>[rows x out]</c>, previous contents ignored). Shapes are the caller's to check.
+    /// </summary>
+    internal static void AffineInto(ComputeBackend backend, ReadOnlySpan<double> inputs, int rows, Tensor weights, Tensor bias, Span<double> result)
+    {
+        MatrixKernels.FillRows(bias.Span, result, rows);
+        backend.Multiply(false, true, rows, weights.Rows, weights.Columns, inputs, weights.Span, result, accumulate: true);
     }
 
     /// <summary>A · B on a given backend.</summary>

@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Functional.NN.Activations;
+using Functional.NN.Compute;
+using Functional.NN.Model;
+using Functional.NN.Passes;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Optimizers;
+
+/// <summary>
+/// One plain SGD step, p ← p - η ∇L(p), as a single pure function from parameters and a batch to the loss and
+/// the new parameters: the numbers are bit for bit those of
+/// <c>Sgd.Step(p, Backpropagation.ValueAndGradient(network, p, batch).Gradients, η)</c>, but the forward trace and
+/// the gradients are never handed out, so their memory is scratch that is reused from step to step instead of
+/// fresh memory for the garbage collector. This is the training step to use when nothing but the loss and the new
+/// parameters is wanted (the role of a jitted <c>train_step</c> in JAX).
+/// </summary>
+public static class FusedSgd
+{
+    /// <summary>The loss at <paramref name="parameters"/> on the batch, and the parameters after one SGD step.</summary>
+    /// <param name="network">The architecture.</param>
+    /// <param name="parameters">Current parameters.</param>
+    /// <param name="batch">The examples of this step.</param>
+    /// <param name="learningRate">η.</param>
+    /// <param name="freezeBiases">When true (as in the tutorial), biases keep their values.</param>
+    /// <exception cref="ArgumentException">The parameters or the batch do not fit the network.</exception>
+    public static SgdStepResult Step(Network network, Parameters parameters, Batch batch, double learningRate, bool freezeBiases = false) =>
+        Step(ComputeBackend.Current, network, parameters, batch, learningRate, freezeBiases);
+
+    /// <summary><see cref="Step(Network, Parameters, Batch, double, bool)"/> on a given backend.</summary>
+    internal static SgdStepResult Step(ComputeBackend backend, Network network, Parameters parameters, Batch batch, double learningRate, bool freezeBiases)
+    {
+        PassChecks.RequireFits(network, parameters);
+        PassChecks.RequireInputs(network, batch.Inputs.Columns);
+        using var scratch = new Scratch();
+        return Fused(backend, scratch, network, parameters, batch, learningRate, freezeBiases);
+    }
+
+    private static SgdStepResult Fused(ComputeBackend backend, Scratch scratch, Network network, Parameters parameters,
+        Batch batch, double learningRate, bool freezeBiases)
+    {
+        var specs = network.Layers;
+        var last = specs.Length - 1;
+        var rows = batch.Inputs.Rows;
+        // Hidden layers are element-wise (the network allows softmax only at the output), so their trace can be
+        // scratch: z and a per hidden layer, the output layer's in tensors for the loss.
+        var z = new double[last][];
+        var a = new double[last][];
+        ReadOnlySpan<double> Input(int l) => l == 0 ? batch.Inputs.Span : a[l - 1].AsSpan(0, rows * network.InputsOf(l));
+
+        for (var l = 0; l < last; l++)
+        {
+            var length = rows * specs[l].Units;
+            z[l] = scratch.Rent(length);
+            a[l] = scratch.Rent(length);
+            TensorAlgebra.AffineInto(backend, Input(l), rows, parameters[l].Weights, parameters[l].Bias, z[l].AsSpan(0, length));
+            ((ElementwiseActivation)specs[l].Activation).Apply(z[l].AsSpan(0, length), a[l].AsSpan(0, length));
+        }
+        var logitsBuffer = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
+        TensorAlgebra.AffineInto(backend, Input(last), rows, parameters[last].Weights, parameters[last].Bias, logitsBuffer);
+        var logits = Tensor.Own(rows, specs[last].Units, logitsBuffer);
+        var output = specs[last].Activation.Apply(logits);
+        var loss = network.Loss.Value(logits, output, batch.Targets);
+        var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Span;
+
+        var layers = new LayerTensors[specs.Length];
+        for (var l = last; l >= 0; l--)
+        {
+            var (weights, bias) = (parameters[l].Weights, parameters[l].Bias);
+            var (units, inputs) = (weights.Rows, weights.Columns);
+            var gradient = scratch.Rent(units * inputs).AsSpan(0, units * inputs);
+            backend.Multiply(true, false, units, inputs, rows, delta, Input(l), gradient, accumulate: false);
+            var biasGradient = scratch.Rent(units).AsSpan(0, units);
+            MatrixKernels.ColumnSums(delta, biasGradient, rows, units);
+            layers[l] = new LayerTensors(Sgd.Update(weights, gradient, learningRate, backend),
+                Sgd.UpdatedBias(bias, biasGradient, learningRate, freezeBiases, backend));
+            if (l == 0) break;
+            var below = scratch.Rent(rows * inputs).AsSpan(0, rows * inputs);
+            backend.Multiply(false, false, rows, inputs, units, delta, weights.Span, below, accumulate: false);
+            var length = rows * inputs;
+            ((ElementwiseActivation)specs[l - 1].Activation).Backward(z[l - 1].AsSpan(0, length), a[l - 1].AsSpan(0, length), below, below);
+            delta = below;
+        }
+        return new SgdStepResult(loss, Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers)));
+    }
+
+    /// <summary>
+    /// Buffers rented from the shared array pool for one step and returned when it ends. They are longer than
+    /// asked for and hold stale values: every use slices them to its length and writes before it reads.
+    /// </summary>
+    private sealed class Scratch : IDisposable
+    {
+        private readonly List<double[]> _rented = new(16);
+
+        public double[] Rent(int length)
+        {
+            var buffer = ArrayPool<double>.Shared.Rent(length);
+            _rented.Add(buffer);
+            return buffer;
+        }
+
+        public void Dispose()
+        {
+            foreach (var buffer in _rented) ArrayPool<double>.Shared.Return(buffer);
+            _rented.Clear();
+        }
+    }
+}
