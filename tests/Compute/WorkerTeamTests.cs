@@ -45,6 +45,15 @@ public sealed class WorkerTeamTests
     }
 
     [Fact]
+    public void A_loop_nested_in_a_part_runs_inline_and_completes()
+    {
+        var team = new WorkerTeam(1);
+        var inner = new int[2, 3];
+        team.Run(2, outer => team.Run(3, part => inner[outer, part]++));
+        Assert.Equal(new[,] { { 1, 1, 1 }, { 1, 1, 1 } }, inner);
+    }
+
+    [Fact]
     public void A_worker_woken_from_sleep_takes_its_part()
     {
         var team = new WorkerTeam(1);

@@ -4,7 +4,8 @@ namespace Functional.NN.Compute;
 /// A fixed team of background threads that run the parts of one parallel loop together with the calling
 /// thread, for the short, frequent products of a training step. Between loops the workers keep spinning for a
 /// while (as OpenMP and OpenBLAS threads do) so that the next loop starts in microseconds, then sleep until
-/// there is work. A loop started while another caller is using the team runs on the caller's thread alone.
+/// there is work. A loop started while another caller is using the team, or from inside one of the team's own
+/// loops, runs on the caller's thread alone.
 /// </summary>
 internal sealed class WorkerTeam
 {
@@ -37,7 +38,8 @@ internal sealed class WorkerTeam
     /// <summary>Runs <paramref name="body"/>(0..parts-1), part 0 on the calling thread, and returns when all are done.</summary>
     public void Run(int parts, Action<int> body)
     {
-        if (parts <= 1 || !Monitor.TryEnter(_gate))
+        // Inline when the team is busy with another caller's loop, or when this is a loop nested in one of ours.
+        if (parts <= 1 || Monitor.IsEntered(_gate) || !Monitor.TryEnter(_gate))
         {
             for (var part = 0; part < parts; part++) body(part);
             return;
