@@ -42,11 +42,19 @@ public static class Backpropagation
         var layers = new LayerTensors[network.Layers.Length];
         for (var l = layers.Length - 1; l >= 0; l--)
         {
-            layers[l] = new LayerTensors(
-                TensorAlgebra.TransposeMultiply(backend, delta, forward.InputOf(l)),
-                TensorAlgebra.ColumnSums(delta));
-            if (l > 0)
-                delta = DeltaBelow(backend, network.Layers[l - 1].Activation, forward.Trace[l - 1], delta, parameters[l].Weights);
+            var (layer, upstream) = (l, delta);
+            void Gradient() => layers[layer] = new LayerTensors(
+                TensorAlgebra.TransposeMultiply(backend, upstream, forward.InputOf(layer)),
+                TensorAlgebra.ColumnSums(upstream));
+            if (l == 0)
+            {
+                Gradient();
+                break;
+            }
+            Tensor? below = null;
+            BackwardPair.Run(backend, Gradient,
+                () => below = DeltaBelow(backend, network.Layers[layer - 1].Activation, forward.Trace[layer - 1], upstream, parameters[layer].Weights));
+            delta = below!;
         }
         return new Gradients(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
