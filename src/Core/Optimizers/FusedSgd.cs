@@ -73,26 +73,26 @@ public static class FusedSgd
             // Rented here, not in the two halves below, which may run on two threads.
             var gradient = scratch.Rent(units * inputs);
             var biasGradient = scratch.Rent(units);
-            void Update()
+            void Update(ComputeBackend on)
             {
                 var g = gradient.AsSpan(0, units * inputs);
-                backend.Multiply(true, false, units, inputs, rows, upstream.Span, Input(layer), g, accumulate: false);
+                on.Multiply(true, false, units, inputs, rows, upstream.Span, Input(layer), g, accumulate: false);
                 var gb = biasGradient.AsSpan(0, units);
                 MatrixKernels.ColumnSums(upstream.Span, gb, rows, units);
-                layers[layer] = new LayerTensors(Sgd.Update(weights, g, learningRate, backend),
-                    Sgd.UpdatedBias(bias, gb, learningRate, freezeBiases, backend));
+                layers[layer] = new LayerTensors(Sgd.Update(weights, g, learningRate, on),
+                    Sgd.UpdatedBias(bias, gb, learningRate, freezeBiases, on));
             }
             if (l == 0)
             {
-                Update();
+                Update(backend);
                 break;
             }
             var below = scratch.Rent(rows * inputs);
-            BackwardPair.Run(backend, Update, () =>
+            BackwardPair.Run(backend, Update, on =>
             {
                 var length = rows * inputs;
                 var b = below.AsSpan(0, length);
-                backend.Multiply(false, false, rows, inputs, units, upstream.Span, weights.Span, b, accumulate: false);
+                on.Multiply(false, false, rows, inputs, units, upstream.Span, weights.Span, b, accumulate: false);
                 ((ElementwiseActivation)specs[layer - 1].Activation).Backward(z[layer - 1].AsSpan(0, length), a[layer - 1].AsSpan(0, length), b, b);
             });
             delta = below.AsMemory(0, rows * inputs);

@@ -43,17 +43,17 @@ public static class Backpropagation
         for (var l = layers.Length - 1; l >= 0; l--)
         {
             var (layer, upstream) = (l, delta);
-            void Gradient() => layers[layer] = new LayerTensors(
-                TensorAlgebra.TransposeMultiply(backend, upstream, forward.InputOf(layer)),
+            void Gradient(ComputeBackend on) => layers[layer] = new LayerTensors(
+                TensorAlgebra.TransposeMultiply(on, upstream, forward.InputOf(layer)),
                 TensorAlgebra.ColumnSums(upstream));
             if (l == 0)
             {
-                Gradient();
+                Gradient(backend);
                 break;
             }
             Tensor? below = null;
             BackwardPair.Run(backend, Gradient,
-                () => below = DeltaBelow(backend, network.Layers[layer - 1].Activation, forward.Trace[layer - 1], upstream, parameters[layer].Weights));
+                on => below = DeltaBelow(on, network.Layers[layer - 1].Activation, forward.Trace[layer - 1], upstream, parameters[layer].Weights));
             delta = below!;
         }
         return new Gradients(ImmutableCollectionsMarshal.AsImmutableArray(layers));
