@@ -51,14 +51,11 @@ public static class FusedSgd
 
         for (var l = 0; l < last; l++)
         {
-            var length = rows * specs[l].Units;
-            z[l] = scratch.Rent(length);
-            a[l] = scratch.Rent(length);
-            TensorAlgebra.AffineInto(backend, Input(l), rows, parameters[l].Weights, parameters[l].Bias, z[l].AsSpan(0, length));
-            ((ElementwiseActivation)specs[l].Activation).Apply(z[l].AsSpan(0, length), a[l].AsSpan(0, length));
+            z[l] = scratch.Rent(rows * specs[l].Units);
+            a[l] = scratch.Rent(rows * specs[l].Units);
         }
         var logitsBuffer = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
-        TensorAlgebra.AffineInto(backend, Input(last), rows, parameters[last].Weights, parameters[last].Bias, logitsBuffer);
+        ForwardRows.Run(backend, network, parameters, batch.Inputs, z, a, logitsBuffer);
         var logits = Tensor.Own(rows, specs[last].Units, logitsBuffer);
         var output = specs[last].Activation.Apply(logits);
         var loss = network.Loss.Value(logits, output, batch.Targets);
