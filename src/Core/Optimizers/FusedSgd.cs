@@ -85,13 +85,19 @@ public static class FusedSgd
                 break;
             }
             var below = scratch.Rent(rows * inputs);
-            BackwardPair.Run(backend, Update, on =>
+            void Below(ComputeBackend on)
             {
                 var length = rows * inputs;
                 var b = below.AsSpan(0, length);
                 on.Multiply(false, false, rows, inputs, units, upstream.Span, weights.Span, b, accumulate: false);
                 ((ElementwiseActivation)specs[layer - 1].Activation).Backward(z[layer - 1].AsSpan(0, length), a[layer - 1].AsSpan(0, length), b, b);
-            });
+            }
+            if (BackwardPair.SideBySide(backend, rows, weights)) BackwardPair.Run(backend, Update, Below);
+            else
+            {
+                Update(backend);
+                Below(backend);
+            }
             delta = below.AsMemory(0, rows * inputs);
         }
         return new SgdStepResult(loss, Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers)));
