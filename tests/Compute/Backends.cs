@@ -9,6 +9,9 @@ public static class Backends
     /// <summary>The managed backend with one thread.</summary>
     internal static ComputeBackend Managed1 { get; } = BackendChoice.Managed(1);
 
+    /// <summary>The managed backend with two threads (a layer's gradient and the delta below it run side by side).</summary>
+    internal static ComputeBackend Managed2 { get; } = BackendChoice.Managed(2);
+
     /// <summary>The managed backend with three threads (more than this machine's cores, to exercise the split).</summary>
     internal static ComputeBackend Managed3 { get; } = BackendChoice.Managed(3);
 
@@ -17,6 +20,9 @@ public static class Backends
 
     /// <summary>OpenBLAS with one thread, or null when the library is not installed.</summary>
     internal static ComputeBackend? OpenBlas1 { get; } = BackendChoice.OpenBlas(1);
+
+    /// <summary>OpenBLAS with two threads, or null when the library is not installed.</summary>
+    internal static ComputeBackend? OpenBlas2 { get; } = BackendChoice.OpenBlas(2);
 
     /// <summary>OpenBLAS with three threads (more than this machine's cores, to exercise the split), or null without the library.</summary>
     internal static ComputeBackend? OpenBlas3 { get; } = BackendChoice.OpenBlas(3);

@@ -20,11 +20,20 @@ public abstract class ComputeBackend
 
     private readonly Lazy<WorkerTeam> _team;
 
+    private readonly Lazy<ComputeBackend> _oneThreaded;
+
     private protected ComputeBackend(int threads)
     {
         Threads = threads;
         _team = new Lazy<WorkerTeam>(() => new WorkerTeam(threads - 1));
+        _oneThreaded = new Lazy<ComputeBackend>(() => threads == 1 ? this : WithThreads(1));
     }
+
+    /// <summary>The same engine on one thread: for work that is itself one of several running side by side.</summary>
+    internal ComputeBackend OneThreaded => _oneThreaded.Value;
+
+    /// <summary>A backend of the same kind with <paramref name="threads"/> threads.</summary>
+    private protected abstract ComputeBackend WithThreads(int threads);
 
     /// <summary>
     /// The backend of this process, chosen once from <see cref="BackendVariable"/> and <see cref="ThreadsVariable"/>.

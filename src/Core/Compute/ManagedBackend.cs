@@ -25,6 +25,8 @@ internal sealed class ManagedBackend : ComputeBackend
 
     private protected override long SmallProductLimit => 2048;
 
+    private protected override ComputeBackend WithThreads(int threads) => new ManagedBackend(threads);
+
     private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
     {

@@ -32,6 +32,8 @@ internal sealed unsafe class OpenBlasBackend : ComputeBackend
 
     private protected override long SmallProductLimit => 1024;
 
+    private protected override ComputeBackend WithThreads(int threads) => new OpenBlasBackend(_library, threads);
+
     private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
     {

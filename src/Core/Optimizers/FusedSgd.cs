@@ -51,36 +51,54 @@ public static class FusedSgd
 
         for (var l = 0; l < last; l++)
         {
-            var length = rows * specs[l].Units;
-            z[l] = scratch.Rent(length);
-            a[l] = scratch.Rent(length);
-            TensorAlgebra.AffineInto(backend, Input(l), rows, parameters[l].Weights, parameters[l].Bias, z[l].AsSpan(0, length));
-            ((ElementwiseActivation)specs[l].Activation).Apply(z[l].AsSpan(0, length), a[l].AsSpan(0, length));
+            z[l] = scratch.Rent(rows * specs[l].Units);
+            a[l] = scratch.Rent(rows * specs[l].Units);
         }
         var logitsBuffer = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
-        TensorAlgebra.AffineInto(backend, Input(last), rows, parameters[last].Weights, parameters[last].Bias, logitsBuffer);
+        ForwardRows.Run(backend, network, parameters, batch.Inputs, z, a, logitsBuffer);
         var logits = Tensor.Own(rows, specs[last].Units, logitsBuffer);
         var output = specs[last].Activation.Apply(logits);
         var loss = network.Loss.Value(logits, output, batch.Targets);
-        var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Span;
+        var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Memory;
 
         var layers = new LayerTensors[specs.Length];
         for (var l = last; l >= 0; l--)
         {
+            var (layer, upstream) = (l, delta);
             var (weights, bias) = (parameters[l].Weights, parameters[l].Bias);
             var (units, inputs) = (weights.Rows, weights.Columns);
-            var gradient = scratch.Rent(units * inputs).AsSpan(0, units * inputs);
-            backend.Multiply(true, false, units, inputs, rows, delta, Input(l), gradient, accumulate: false);
-            var biasGradient = scratch.Rent(units).AsSpan(0, units);
-            MatrixKernels.ColumnSums(delta, biasGradient, rows, units);
-            layers[l] = new LayerTensors(Sgd.Update(weights, gradient, learningRate, backend),
-                Sgd.UpdatedBias(bias, biasGradient, learningRate, freezeBiases, backend));
-            if (l == 0) break;
-            var below = scratch.Rent(rows * inputs).AsSpan(0, rows * inputs);
-            backend.Multiply(false, false, rows, inputs, units, delta, weights.Span, below, accumulate: false);
-            var length = rows * inputs;
-            ((ElementwiseActivation)specs[l - 1].Activation).Backward(z[l - 1].AsSpan(0, length), a[l - 1].AsSpan(0, length), below, below);
-            delta = below;
+            // Rented here, not in the two halves below, which may run on two threads.
+            var gradient = scratch.Rent(units * inputs);
+            var biasGradient = scratch.Rent(units);
+            void Update(ComputeBackend on)
+            {
+                var g = gradient.AsSpan(0, units * inputs);
+                on.Multiply(true, false, units, inputs, rows, upstream.Span, Input(layer), g, accumulate: false);
+                var gb = biasGradient.AsSpan(0, units);
+                MatrixKernels.ColumnSums(upstream.Span, gb, rows, units);
+                layers[layer] = new LayerTensors(Sgd.Update(weights, g, learningRate, on),
+                    Sgd.UpdatedBias(bias, gb, learningRate, freezeBiases, on));
+            }
+            if (l == 0)
+            {
+                Update(backend);
+                break;
+            }
+            var below = scratch.Rent(rows * inputs);
+            void Below(ComputeBackend on)
+            {
+                var length = rows * inputs;
+                var b = below.AsSpan(0, length);
+                on.Multiply(false, false, rows, inputs, units, upstream.Span, weights.Span, b, accumulate: false);
+                ((ElementwiseActivation)specs[layer - 1].Activation).Backward(z[layer - 1].AsSpan(0, length), a[layer - 1].AsSpan(0, length), b, b);
+            }
+            if (BackwardPair.SideBySide(backend, rows, weights)) BackwardPair.Run(backend, Update, Below);
+            else
+            {
+                Update(backend);
+                Below(backend);
+            }
+            delta = below.AsMemory(0, rows * inputs);
         }
         return new SgdStepResult(loss, Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers)));
     }

@@ -42,13 +42,31 @@ public static class Backpropagation
         var layers = new LayerTensors[network.Layers.Length];
         for (var l = layers.Length - 1; l >= 0; l--)
         {
-            layers[l] = new LayerTensors(
-                TensorAlgebra.TransposeMultiply(backend, delta, forward.InputOf(l)),
-                TensorAlgebra.ColumnSums(delta));
+            if (l > 0 && BackwardPair.SideBySide(backend, delta.Rows, parameters[l].Weights))
+            {
+                delta = GradientAndDeltaBelow(backend, network, parameters, forward, delta, l, layers);
+                continue;
+            }
+            layers[l] = GradientOf(backend, forward, delta, l);
             if (l > 0)
                 delta = DeltaBelow(backend, network.Layers[l - 1].Activation, forward.Trace[l - 1], delta, parameters[l].Weights);
         }
         return new Gradients(ImmutableCollectionsMarshal.AsImmutableArray(layers));
+    }
+
+    /// <summary>dL/dW_l and dL/db_l from the layer's delta and its input.</summary>
+    private static LayerTensors GradientOf(ComputeBackend backend, ForwardResult forward, Tensor delta, int layer) =>
+        new(TensorAlgebra.TransposeMultiply(backend, delta, forward.InputOf(layer)), TensorAlgebra.ColumnSums(delta));
+
+    /// <summary>Layer <paramref name="layer"/>'s gradient into <paramref name="layers"/> and the delta below it, side by side.</summary>
+    private static Tensor GradientAndDeltaBelow(ComputeBackend backend, Network network, Parameters parameters, ForwardResult forward,
+        Tensor delta, int layer, LayerTensors[] layers)
+    {
+        Tensor? below = null;
+        BackwardPair.Run(backend,
+            on => layers[layer] = GradientOf(on, forward, delta, layer),
+            on => below = DeltaBelow(on, network.Layers[layer - 1].Activation, forward.Trace[layer - 1], delta, parameters[layer].Weights));
+        return below!;
     }
 
     /// <summary>

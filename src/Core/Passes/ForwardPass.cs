@@ -35,40 +35,42 @@ public static class ForwardPass
         PassChecks.RequireFits(network, parameters);
         PassChecks.RequireInputs(network, inputs.Columns);
         var specs = network.Layers;
-        var trace = new LayerTrace[specs.Length];
-        var a = inputs;
-        for (var l = 0; l < trace.Length; l++)
+        var (rows, last) = (inputs.Rows, specs.Length - 1);
+        var z = new double[last][];
+        var a = new double[last][];
+        for (var l = 0; l < last; l++)
         {
-            var layer = parameters[l];
-            var z = Tensor.Own(a.Rows, layer.Weights.Rows, TensorAlgebra.AffineBuffer(backend, a, layer.Weights, layer.Bias));
-            a = specs[l].Activation.Apply(z);
-            trace[l] = new LayerTrace(z, a);
+            z[l] = GC.AllocateUninitializedArray<double>(rows * specs[l].Units);
+            a[l] = GC.AllocateUninitializedArray<double>(rows * specs[l].Units);
         }
+        var logits = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
+        ForwardRows.Run(backend, network, parameters, inputs, z, a, logits);
+        var trace = new LayerTrace[specs.Length];
+        for (var l = 0; l < last; l++)
+            trace[l] = new LayerTrace(Tensor.Own(rows, specs[l].Units, z[l]), Tensor.Own(rows, specs[l].Units, a[l]));
+        var outputZ = Tensor.Own(rows, specs[last].Units, logits);
+        trace[last] = new LayerTrace(outputZ, specs[last].Activation.Apply(outputZ));
         return new ForwardResult(inputs, ImmutableCollectionsMarshal.AsImmutableArray(trace));
     }
 
     /// <summary>
     /// <see cref="Predict(Network, Parameters, Tensor)"/> on a given backend: the same numbers as the output of
-    /// <see cref="Run(Network, Parameters, Tensor)"/>, without keeping the trace (element-wise activations are
-    /// applied in the buffer of their pre-activation, which nobody else sees).
+    /// <see cref="Run(Network, Parameters, Tensor)"/>, without keeping the trace (hidden activations, and an
+    /// element-wise output activation, are applied in the buffer of their pre-activation, which nobody else sees).
     /// </summary>
     internal static Tensor Predict(ComputeBackend backend, Network network, Parameters parameters, Tensor inputs)
     {
         PassChecks.RequireFits(network, parameters);
         PassChecks.RequireInputs(network, inputs.Columns);
         var specs = network.Layers;
-        var a = inputs;
-        for (var l = 0; l < specs.Length; l++)
-        {
-            var layer = parameters[l];
-            var z = TensorAlgebra.AffineBuffer(backend, a, layer.Weights, layer.Bias);
-            if (specs[l].Activation is ElementwiseActivation elementwise)
-            {
-                elementwise.Apply(z, z);
-                a = Tensor.Own(a.Rows, layer.Weights.Rows, z);
-            }
-            else a = specs[l].Activation.Apply(Tensor.Own(a.Rows, layer.Weights.Rows, z));
-        }
-        return a;
+        var (rows, last) = (inputs.Rows, specs.Length - 1);
+        var hidden = new double[last][];
+        for (var l = 0; l < last; l++) hidden[l] = GC.AllocateUninitializedArray<double>(rows * specs[l].Units);
+        var logits = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
+        ForwardRows.Run(backend, network, parameters, inputs, hidden, hidden, logits);
+        if (specs[last].Activation is not ElementwiseActivation elementwise)
+            return specs[last].Activation.Apply(Tensor.Own(rows, specs[last].Units, logits));
+        elementwise.Apply(logits, logits);
+        return Tensor.Own(rows, specs[last].Units, logits);
     }
 }

@@ -36,6 +36,9 @@ public sealed class Tensor : IEquatable<Tensor>
     /// <summary>A read-only view of the numbers in row-major order.</summary>
     public ReadOnlySpan<double> Span => _data;
 
+    /// <summary>The elements as memory, for work handed to other threads.</summary>
+    internal ReadOnlyMemory<double> Memory => _data;
+
     /// <summary>A read-only view of one row.</summary>
     public ReadOnlySpan<double> Row(int row) => new(_data, row * Columns, Columns);
 

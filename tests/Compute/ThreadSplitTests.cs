@@ -1,0 +1,83 @@
+using Functional.NN.Activations;
+using Functional.NN.Compute;
+using Functional.NN.Losses;
+using Functional.NN.Model;
+using Functional.NN.Passes;
+using Functional.NN.Tensors;
+using Xunit;
+
+namespace Functional.NN.Tests.Compute;
+
+/// <summary>
+/// The passes split across threads (rows of the batch in the forward pass; gradient and delta side by side in the
+/// backward pass; blocks of each product) keep their promises: the same trace from every forward path, and on the
+/// managed backend the same bits on any number of threads.
+/// </summary>
+public sealed class ThreadSplitTests
+{
+    public static IEnumerable<object[]> Threads() => [["managed", 2], ["managed", 3], ["openblas", 2], ["openblas", 3]];
+
+    [SkippableTheory]
+    [MemberData(nameof(Threads))]
+    public void Predict_gives_exactly_the_output_of_the_full_forward_pass_when_rows_are_split(string backendName, int threads)
+    {
+        var backend = Backend(backendName, threads);
+        var (network, parameters, batch) = WideClassifier();
+        Assert.Equal(ForwardPass.Run(backend, network, parameters, batch.Inputs).Output,
+            ForwardPass.Predict(backend, network, parameters, batch.Inputs));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_managed_backend_gives_the_same_bits_on_any_number_of_threads(int threads)
+    {
+        var (network, parameters, batch) = WideClassifier();
+        var one = Backpropagation.ValueAndGradient(Backends.Managed1, network, parameters, batch);
+        var many = Backpropagation.ValueAndGradient(threads == 2 ? Backends.Managed2 : Backends.Managed3, network, parameters, batch);
+        Assert.Equal(one.Value, many.Value);
+        Assert.True(one.Forward.Trace.SequenceEqual(many.Forward.Trace), "forward traces differ between 1 and more threads");
+        Assert.True(one.Gradients.Equals(many.Gradients), "gradients differ between 1 and more threads");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Threads))]
+    public void Split_passes_agree_with_one_thread_to_rounding(string backendName, int threads)
+    {
+        var (network, parameters, batch) = WideClassifier();
+        var one = Backpropagation.ValueAndGradient(Backend(backendName, 1), network, parameters, batch);
+        var many = Backpropagation.ValueAndGradient(Backend(backendName, threads), network, parameters, batch);
+        Assert.Equal(one.Value, many.Value, 1e-12);
+        for (var l = 0; l < network.Layers.Length; l++)
+        {
+            var (a, b) = (one.Gradients[l].Weights.ToArray(), many.Gradients[l].Weights.ToArray());
+            for (var i = 0; i < a.Length; i++)
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-12 * Math.Max(1, Math.Abs(a[i])), $"layer {l + 1} W[{i}]: {a[i]} vs {b[i]}");
+        }
+    }
+
+    private static ComputeBackend Backend(string name, int threads)
+    {
+        if (name == "managed") return threads switch { 1 => Backends.Managed1, 2 => Backends.Managed2, _ => Backends.Managed3 };
+        Skip.If(Backends.OpenBlas is null, "OpenBLAS is not installed");
+        return threads switch { 1 => Backends.OpenBlas1!, 2 => Backends.OpenBlas2!, _ => Backends.OpenBlas3! };
+    }
+
+    /// <summary>A 200-96-64-10 classifier on 150 examples: enough work for every split.</summary>
+    private static (Network, Parameters, Batch) WideClassifier()
+    {
+        var network = Network.Create(200, Loss.SoftmaxCrossEntropy, (96, Activation.Gelu), (64, Activation.Relu), (10, Activation.Softmax)).ThrowIfFail();
+        var random = new Random(9);
+        var layers = Enumerable.Range(0, 3).Select(l =>
+        {
+            var (rows, columns) = (network.Layers[l].Units, network.InputsOf(l));
+            return new LayerTensors(
+                Tensor.Build(rows, columns, (_, _) => (random.NextDouble() * 2 - 1) / Math.Sqrt(columns)),
+                Tensor.Build(1, rows, (_, _) => random.NextDouble() * 0.2 - 0.1));
+        }).ToList();
+        var parameters = Parameters.Create(network, layers).ThrowIfFail();
+        var inputs = Tensor.Build(150, 200, (_, _) => random.NextDouble() * 2 - 1);
+        var targets = Tensor.Build(150, 10, (r, c) => c == r % 10 ? 1.0 : 0.0);
+        return (network, parameters, Batch.Create(network, inputs, targets).ThrowIfFail());
+    }
+}
