@@ -1,3 +1,4 @@
+using Functional.NN.App.Bench;
 using BenchmarkDotNet.Attributes;
 using Functional.NN.Activations;
 using Functional.NN.Compute;
@@ -31,12 +32,12 @@ public class ElementwiseBenchmarks
     public void Setup()
     {
         var random = new Random(4);
-        _weights = Tensor.FromRowMajor(256, 784, BenchmarkModels.Normals(random, 256 * 784)).ThrowIfFail();
-        _weightGradient = BenchmarkModels.Normals(random, 256 * 784);
+        _weights = Tensor.FromRowMajor(256, 784, BenchModels.Normals(random, 256 * 784)).ThrowIfFail();
+        _weightGradient = BenchModels.Normals(random, 256 * 784);
         _updated = new double[256 * 784];
-        _preActivations = BenchmarkModels.Normals(random, 128 * 256);
+        _preActivations = BenchModels.Normals(random, 128 * 256);
         _activations = new double[128 * 256];
-        _logits = Tensor.FromRowMajor(128, 10, BenchmarkModels.Normals(random, 128 * 10)).ThrowIfFail();
+        _logits = Tensor.FromRowMajor(128, 10, BenchModels.Normals(random, 128 * 10)).ThrowIfFail();
         _probabilities = _softmax.Apply(_logits);
         _targets = Tensor.Build(128, 10, (row, column) => column == row % 10 ? 1.0 : 0.0);
     }

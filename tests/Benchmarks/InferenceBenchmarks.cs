@@ -1,3 +1,4 @@
+using Functional.NN.App.Bench;
 using BenchmarkDotNet.Attributes;
 using Functional.NN.Compute;
 using Functional.NN.Model;
@@ -22,9 +23,9 @@ public class InferenceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _network = BenchmarkModels.Mlp();
-        _parameters = BenchmarkModels.HeUniform(_network, seed: 1);
-        _inputs = BenchmarkModels.Classification(_network, rows: 1024, seed: 3).Inputs;
+        _network = BenchModels.Mlp();
+        _parameters = BenchModels.HeUniform(_network, seed: 1);
+        _inputs = BenchModels.Classification(_network, rows: 1024, seed: 3).Inputs;
         Console.WriteLine($"// compute backend: {ComputeBackend.Current}");
     }
 

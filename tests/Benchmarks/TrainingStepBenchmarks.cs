@@ -1,3 +1,4 @@
+using Functional.NN.App.Bench;
 using BenchmarkDotNet.Attributes;
 using Functional.NN.Compute;
 using Functional.NN.Model;
@@ -24,9 +25,9 @@ public class TrainingStepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _network = BenchmarkModels.Mlp();
-        _parameters = BenchmarkModels.HeUniform(_network, seed: 1);
-        _batch = BenchmarkModels.Classification(_network, rows: 128, seed: 2);
+        _network = BenchModels.Mlp();
+        _parameters = BenchModels.HeUniform(_network, seed: 1);
+        _batch = BenchModels.Classification(_network, rows: 128, seed: 2);
         Console.WriteLine($"// compute backend: {ComputeBackend.Current}");
     }
 

@@ -64,20 +64,6 @@ public sealed class ThreadSplitTests
     }
 
     /// <summary>A 200-96-64-10 classifier on 150 examples: enough work for every split.</summary>
-    private static (Network, Parameters, Batch) WideClassifier()
-    {
-        var network = Network.Create(200, Loss.SoftmaxCrossEntropy, (96, Activation.Gelu), (64, Activation.Relu), (10, Activation.Softmax)).ThrowIfFail();
-        var random = new Random(9);
-        var layers = Enumerable.Range(0, 3).Select(l =>
-        {
-            var (rows, columns) = (network.Layers[l].Units, network.InputsOf(l));
-            return new LayerTensors(
-                Tensor.Build(rows, columns, (_, _) => (random.NextDouble() * 2 - 1) / Math.Sqrt(columns)),
-                Tensor.Build(1, rows, (_, _) => random.NextDouble() * 0.2 - 0.1));
-        }).ToList();
-        var parameters = Parameters.Create(network, layers).ThrowIfFail();
-        var inputs = Tensor.Build(150, 200, (_, _) => random.NextDouble() * 2 - 1);
-        var targets = Tensor.Build(150, 10, (r, c) => c == r % 10 ? 1.0 : 0.0);
-        return (network, parameters, Batch.Create(network, inputs, targets).ThrowIfFail());
-    }
+    private static (Network, Parameters, Batch) WideClassifier() =>
+        TestClassifier.Create(200, (96, Activation.Gelu), (64, Activation.Relu), rows: 150, seed: 9);
 }

@@ -72,20 +72,6 @@ public sealed class TrainingDeterminismTests
     }
 
     /// <summary>A 60-48-32-10 classifier on 40 examples: every product takes the blocked kernels.</summary>
-    private static (Network, Parameters, Batch) Classifier()
-    {
-        var network = Network.Create(60, Loss.SoftmaxCrossEntropy, (48, Activation.Tanh), (32, Activation.Relu), (10, Activation.Softmax)).ThrowIfFail();
-        var random = new Random(7);
-        var layers = Enumerable.Range(0, 3).Select(l =>
-        {
-            var (rows, columns) = (network.Layers[l].Units, network.InputsOf(l));
-            return new LayerTensors(
-                Tensor.Build(rows, columns, (_, _) => (random.NextDouble() * 2 - 1) / Math.Sqrt(columns)),
-                Tensor.Build(1, rows, (_, _) => random.NextDouble() * 0.2 - 0.1));
-        }).ToList();
-        var parameters = Parameters.Create(network, layers).ThrowIfFail();
-        var inputs = Tensor.Build(40, 60, (_, _) => random.NextDouble() * 2 - 1);
-        var targets = Tensor.Build(40, 10, (r, c) => c == r % 10 ? 1.0 : 0.0);
-        return (network, parameters, Batch.Create(network, inputs, targets).ThrowIfFail());
-    }
+    private static (Network, Parameters, Batch) Classifier() =>
+        TestClassifier.Create(60, (48, Activation.Tanh), (32, Activation.Relu), rows: 40, seed: 7);
 }

@@ -6,7 +6,7 @@ using Functional.NN.Tensors;
 
 namespace Functional.NN.App.Bench;
 
-/// <summary>The networks, parameters and data of the workloads, from fixed seeds.</summary>
+/// <summary>The networks, parameters and data of the workloads, from fixed seeds (also compiled into tests/Benchmarks).</summary>
 internal static class BenchModels
 {
     /// <summary>The tutorial's 2-2-2 sigmoid network with half_sse, its parameters and its one example.</summary>
@@ -45,8 +45,7 @@ internal static class BenchModels
     public static Batch Classification(Network network, int rows, int seed)
     {
         var random = new Random(seed);
-        var inputs = new double[rows * network.InputSize];
-        for (var i = 0; i < inputs.Length; i++) inputs[i] = Normal(random);
+        var inputs = Normals(random, rows * network.InputSize);
         var classes = network.OutputSize;
         var targets = new double[rows * classes];
         for (var r = 0; r < rows; r++) targets[r * classes + random.Next(classes)] = 1.0;
@@ -70,11 +69,17 @@ internal static class BenchModels
     public static long ParameterAndActivationBytes(Network network, Parameters parameters, int batch) =>
         8L * (parameters.ScalarCount + batch * network.LayerSizes.Sum());
 
-    private static double Normal(Random random)
+    /// <summary><paramref name="count"/> draws of N(0, 1) from <paramref name="random"/> (Box-Muller).</summary>
+    public static double[] Normals(Random random, int count)
     {
-        // Box-Muller; 1 - u keeps the logarithm finite.
-        var u = 1.0 - random.NextDouble();
-        var v = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
+        var values = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            // 1 - u keeps the logarithm finite.
+            var u = 1.0 - random.NextDouble();
+            var v = random.NextDouble();
+            values[i] = Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
+        }
+        return values;
     }
 }
