@@ -6,14 +6,15 @@ namespace Functional.NN.Passes;
 /// <summary>
 /// The two independent halves of one layer's backward step: its parameter gradient, dL/dW_l = δ_lᵀ a_(l-1), and
 /// the delta below it, δ_(l-1) = f'(z_(l-1)) ⊙ (δ_l W_l). Their products have the same multiply-add count
-/// (units · inputs · batch). On exactly two threads, when they are large enough, they run side by side, each on
+/// (units · inputs · batch). On exactly two threads, when each has at least 2^20 multiply-adds (smaller ones
+/// finish sooner one after the other than the hand-over costs), they run side by side, each on
 /// the backend's one-threaded sibling: two whole products at once finish sooner than each split in halves, one
 /// after the other. The backward pass and the fused SGD step make the same choice, so they get the same numbers.
 /// </summary>
 internal static class BackwardPair
 {
     /// <summary>Multiply-adds per product below which the pair is not worth two threads.</summary>
-    private const long ParallelThreshold = 1L << 17;
+    private const long ParallelThreshold = 1L << 20;
 
     /// <summary>Whether a layer of <paramref name="weights"/> on a batch of <paramref name="rows"/> runs its pair side by side.</summary>
     public static bool SideBySide(ComputeBackend backend, int rows, Tensor weights) =>
