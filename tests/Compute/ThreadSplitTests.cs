@@ -2,6 +2,7 @@ using Functional.NN.Activations;
 using Functional.NN.Compute;
 using Functional.NN.Losses;
 using Functional.NN.Model;
+using Functional.NN.Optimizers;
 using Functional.NN.Passes;
 using Functional.NN.Tensors;
 using Xunit;
@@ -54,6 +55,29 @@ public sealed class ThreadSplitTests
             for (var i = 0; i < a.Length; i++)
                 Assert.True(Math.Abs(a[i] - b[i]) <= 1e-12 * Math.Max(1, Math.Abs(a[i])), $"layer {l + 1} W[{i}]: {a[i]} vs {b[i]}");
         }
+    }
+
+    [SkippableTheory]
+    [InlineData("managed")]
+    [InlineData("openblas")]
+    public void Callers_on_many_threads_sharing_one_backend_get_the_numbers_of_one_caller(string backendName)
+    {
+        // Four callers at once compete for the backend's two-thread team: a loop that finds it busy runs on its
+        // caller's thread, and the numbers are those of the split it would have had.
+        var backend = Backend(backendName, 2);
+        var (network, parameters, batch) = WideClassifier();
+        var expected = Enumerable.Range(0, 3).Select(i => FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1), false)).ToList();
+        var results = new SgdStepResult[4, 3];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, caller =>
+        {
+            for (var i = 0; i < 3; i++) results[caller, i] = FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1), false);
+        });
+        for (var caller = 0; caller < 4; caller++)
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(expected[i].Loss, results[caller, i].Loss);
+                Assert.Equal(expected[i].Parameters.ContentHash(), results[caller, i].Parameters.ContentHash());
+            }
     }
 
     private static ComputeBackend Backend(string name, int threads)
