@@ -141,7 +141,7 @@ def read_idx(path):
         data = f.read()
     dims = data[3]
     shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+    return np.frombuffer(bytearray(data), dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
 def find(directory, stem):
@@ -153,25 +153,21 @@ def find(directory, stem):
 
 def fashion_mnist_workload(args):
     dtype = torch.float64 if args.dtype == "float64" else torch.float32
-    npdtype = np.float64 if args.dtype == "float64" else np.float32
-    images = read_idx(find(args.data, "train-images-idx3-ubyte")).reshape(-1, 784).astype(npdtype)
-    labels = read_idx(find(args.data, "train-labels-idx1-ubyte")).astype(np.int64)
-    test_x = read_idx(find(args.data, "t10k-images-idx3-ubyte")).reshape(-1, 784).astype(npdtype)
-    test_y = read_idx(find(args.data, "t10k-labels-idx1-ubyte")).astype(np.int64)
-    order = np.random.default_rng(1).permutation(len(images))
+    images = torch.from_numpy(read_idx(find(args.data, "train-images-idx3-ubyte")).reshape(-1, 784)).to(dtype)
+    labels = torch.from_numpy(read_idx(find(args.data, "train-labels-idx1-ubyte")).astype(np.int64))
+    tx = torch.from_numpy(read_idx(find(args.data, "t10k-images-idx3-ubyte")).reshape(-1, 784)).to(dtype)
+    ty = torch.from_numpy(read_idx(find(args.data, "t10k-labels-idx1-ubyte")).astype(np.int64))
+    order = torch.randperm(len(images), generator=torch.Generator().manual_seed(1))
     held = len(images) // 10
     val_idx, train_idx = order[:held], order[held:]
-    mean = images[train_idx].mean(axis=0)
-    std = images[train_idx].std(axis=0)
-    std[std == 0] = 1.0
-
-    def standardize(a):
-        return torch.from_numpy((a - mean) / std)
-
-    train_x, train_y = standardize(images[train_idx]), torch.from_numpy(labels[train_idx])
-    val_x, val_y = standardize(images[val_idx]), torch.from_numpy(labels[val_idx])
-    tx, ty = standardize(test_x), torch.from_numpy(test_y)
+    train_x, train_y = images[train_idx], labels[train_idx]
+    val_x, val_y = images[val_idx], labels[val_idx]
     del images
+    mean = train_x.mean(dim=0)
+    std = train_x.std(dim=0, unbiased=False)
+    std[std == 0] = 1.0
+    for part in (train_x, val_x, tx):
+        part.sub_(mean).div_(std)
 
     model = mlp(dtype)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
