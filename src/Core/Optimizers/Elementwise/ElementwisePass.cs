@@ -45,8 +45,8 @@ internal static class ElementwisePass
         var step = update.Begin(state, () => GlobalNorm(gradients));
         var layers = ImmutableArray.CreateBuilder<LayerTensors>(parameters.Count);
         for (var l = 0; l < parameters.Count; l++)
-            layers.Add(new LayerTensors(Stepped(backend, step, 2 * l, parameters[l].Weights, gradients[2 * l]),
-                Stepped(backend, step, 2 * l + 1, parameters[l].Bias, gradients[2 * l + 1])));
+            layers.Add(new LayerTensors(StepTensor(backend, step, 2 * l, parameters[l].Weights, gradients[2 * l]),
+                StepTensor(backend, step, 2 * l + 1, parameters[l].Bias, gradients[2 * l + 1])));
         return (Parameters.FromTrustedLayers(layers.MoveToImmutable()), step.Finish());
     }
 
@@ -91,7 +91,8 @@ internal static class ElementwisePass
         return Tensor.Own(gradient.Rows, gradient.Columns, u);
     }
 
-    private static Tensor Stepped(ComputeBackend backend, ElementwiseStep step, int tensor, Tensor parameter, ReadOnlyMemory<double> gradient)
+    /// <summary>p + u for one tensor of a step, in blocks (split across the backend's threads when large).</summary>
+    public static Tensor StepTensor(ComputeBackend backend, ElementwiseStep step, int tensor, Tensor parameter, ReadOnlyMemory<double> gradient)
     {
         var length = parameter.Length;
         if (gradient.Length != length)
