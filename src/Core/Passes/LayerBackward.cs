@@ -28,22 +28,27 @@ internal static class LayerBackward
     /// dL/dW_l and dL/db_l into <paramref name="weights"/> and <paramref name="bias"/>, and δ_(l-1) into
     /// <paramref name="below"/> unless it is null (the first layer). On two threads the gradient and δ_(l-1), which
     /// are independent products of equal size, run side by side when that pays (<see cref="BackwardPair"/>).
+    /// <paramref name="withGradient"/>, when given, runs right after the gradient on the same thread (with the
+    /// backend that thread uses), while the gradient is still in the cache: the training step updates the layer there.
     /// </summary>
     public static void Run(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
-        int rows, double[] weights, double[] bias, Below? below)
+        int rows, double[] weights, double[] bias, Below? below, Action<ComputeBackend>? withGradient = null)
     {
+        void GradientHalf(ComputeBackend on)
+        {
+            Gradient(on, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
+            withGradient?.Invoke(on);
+        }
         if (below is not { } b)
         {
-            Gradient(backend, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
+            GradientHalf(backend);
             return;
         }
         if (BackwardPair.SideBySide(backend, rows, layerWeights))
-            BackwardPair.Run(backend,
-                on => Gradient(on, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias),
-                on => DeltaBelow(on, b, delta.Span, layerWeights, rows));
+            BackwardPair.Run(backend, GradientHalf, on => DeltaBelow(on, b, delta.Span, layerWeights, rows));
         else
         {
-            Gradient(backend, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
+            GradientHalf(backend);
             DeltaBelow(backend, b, delta.Span, layerWeights, rows);
         }
     }

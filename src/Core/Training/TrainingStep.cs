@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
@@ -58,7 +60,11 @@ public static class TrainingStep
         var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Memory;
 
         // Gradients stay scratch when the optimizer is element-wise; an opaque one may keep them, so they are fresh.
+        // An element-wise optimizer that needs no global norm updates each layer as soon as its gradient is known
+        // (still in the cache); one that clips first waits for every gradient and the norm.
         var elementwise = optimizer.Elementwise;
+        var early = elementwise is { NeedsInputNorm: false } ? elementwise.Begin(state, () => throw new UnreachableException()) : null;
+        var updated = new LayerTensors[specs.Length];
         double[] Buffer(int length) => elementwise is null ? GC.AllocateUninitializedArray<double>(length) : scratch.Rent(length);
         var gradients = new ReadOnlyMemory<double>[2 * specs.Length];
         for (var l = last; l >= 0; l--)
@@ -68,11 +74,16 @@ public static class TrainingStep
             ReadOnlyMemory<double> input = l == 0 ? batch.Inputs.Memory : a[l - 1].AsMemory(0, rows * w.Columns);
             var below = l == 0 ? (LayerBackward.Below?)null
                 : new LayerBackward.Below(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(rows * w.Columns));
-            LayerBackward.Run(backend, delta, input, w, rows, weights, bias, below);
+            var layer = l;
+            LayerBackward.Run(backend, delta, input, w, rows, weights, bias, below, early is null ? null : on =>
+                updated[layer] = new LayerTensors(ElementwisePass.StepTensor(on, early, 2 * layer, w, weights.AsMemory(0, w.Length)),
+                    ElementwisePass.StepTensor(on, early, 2 * layer + 1, parameters[layer].Bias, bias.AsMemory(0, w.Rows))));
             gradients[2 * l] = weights.AsMemory(0, w.Length);
             gradients[2 * l + 1] = bias.AsMemory(0, w.Rows);
             if (below is { } b) delta = b.Delta.AsMemory(0, rows * w.Columns);
         }
+        if (early is not null)
+            return new StepResult(loss, Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(updated)), early.Finish());
         var (next, nextState) = elementwise is null
             ? optimizer.Step(backend, parameters, Tree(parameters, gradients), state)
             : ElementwisePass.Step(backend, elementwise, parameters, gradients, state);
