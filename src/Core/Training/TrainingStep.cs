@@ -97,7 +97,7 @@ public static class TrainingStep
             Tensor.Own(1, layer.Bias.Columns, Array(gradients[2 * l + 1]))))]);
 
     private static double[] Array(ReadOnlyMemory<double> memory) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : memory.ToArray();
 }
