@@ -78,10 +78,15 @@ public sealed class WorkedExampleTests
         PrintedFigure.AssertMatches("0.000438568", errorByHidden * outH1 * (1 - outH1) * TutorialExample.Inputs[0, 0], "∂E/∂w1 by the chain rule");
     }
 
+    /// <summary>The tutorial's update: SGD with every bias frozen by a mask.</summary>
+    private static GradientTransformation FrozenBiasSgd =>
+        Transform.Chain(Transform.Freeze(ParameterMask.Biases(TutorialExample.Network)), Optimizer.Sgd(TutorialExample.LearningRate));
+
     [Fact]
     public void Step_2_standard_update_of_every_weight_with_biases_frozen()
     {
-        var updated = Sgd.Step(TutorialExample.Parameters, Result.Gradients, TutorialExample.LearningRate, freezeBiases: true);
+        var sgd = FrozenBiasSgd;
+        var updated = sgd.Step(TutorialExample.Parameters, Result.Gradients, sgd.Init(TutorialExample.Parameters)).Parameters;
         AssertWeights(updated[1].Weights, "updated w", 5, "0.358916480", "0.408666186", "0.511301270", "0.561370121");
         AssertWeights(updated[0].Weights, "updated w", 1, "0.149780716", "0.199561432", "0.249751144", "0.299502287");
         Assert.Equal(TutorialExample.Parameters[0].Bias, updated[0].Bias);
@@ -92,8 +97,8 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Step_3_layerwise_update_of_every_weight()
     {
-        var updated = LayerwiseBackpropagation.Step(
-            TutorialExample.Network, TutorialExample.Parameters, TutorialExample.Batch, TutorialExample.LearningRate, freezeBiases: true);
+        var updated = LayerwiseBackpropagation.Step(TutorialExample.Network, TutorialExample.Parameters, TutorialExample.Batch,
+            FrozenBiasSgd, FrozenBiasSgd.Init(TutorialExample.Parameters)).Parameters;
         AssertWeights(updated[1].Weights, "layer-wise updated w", 5, "0.358916480", "0.408666186", "0.511301270", "0.561370121");
         AssertWeights(updated[0].Weights, "layer-wise updated w", 1, "0.149817639", "0.199635277", "0.249788185", "0.299576370");
     }
@@ -126,10 +131,10 @@ public sealed class WorkedExampleTests
             (TutorialExample.Network, TutorialExample.Parameters, TutorialExample.Batch, TutorialExample.LearningRate);
         var run = rule switch
         {
-            LayerwiseFrozen => Trainer.Layerwise(network, initial, batch, rate, freezeBiases: true),
-            StandardFrozen => Trainer.GradientDescent(network, initial, batch, rate, freezeBiases: true),
+            LayerwiseFrozen => Trainer.Layerwise(network, initial, batch, FrozenBiasSgd),
+            StandardFrozen => Trainer.GradientDescent(network, initial, batch, FrozenBiasSgd),
             StandardSharedBiases => Trainer.Unfold(network, initial, batch, s => Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), rate)),
-            StandardPerUnitBiases => Trainer.GradientDescent(network, initial, batch, rate, freezeBiases: false),
+            StandardPerUnitBiases => Trainer.GradientDescent(network, initial, batch, rate),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
         };
         var states = run.Take(10_001).ToList();

@@ -4,6 +4,7 @@ using Functional.NN.Activations;
 using Functional.NN.Compute;
 using Functional.NN.Losses;
 using Functional.NN.Optimizers;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.Benchmarks;
@@ -46,9 +47,9 @@ public class ElementwiseBenchmarks
     [Benchmark]
     public void SgdUpdateIntoBuffer() => MatrixKernels.SubtractScaled(_weights.Span, _weightGradient, LearningRate, _updated);
 
-    /// <summary>p - η g as a new tensor, as every step of <see cref="Sgd.Step"/> and <see cref="FusedSgd.Step"/> makes it.</summary>
+    /// <summary>p + u into a buffer that is reused from call to call, as the optimizers' element-wise pass applies updates.</summary>
     [Benchmark]
-    public Tensor SgdUpdateNewTensor() => Sgd.Update(_weights, _weightGradient, LearningRate, _backend);
+    public void ApplyUpdatesIntoBuffer() => ElementwisePass.Apply(_weights.Span, _weightGradient, _updated, LaneLoop.Widest);
 
     /// <summary>max(0, z) over the hidden layer, into a reused buffer.</summary>
     [Benchmark]

@@ -66,11 +66,11 @@ public sealed class ThreadSplitTests
         // caller's thread, and the numbers are those of the split it would have had.
         var backend = Backend(backendName, 2);
         var (network, parameters, batch) = WideClassifier();
-        var expected = Enumerable.Range(0, 3).Select(i => FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1), false)).ToList();
+        var expected = Enumerable.Range(0, 3).Select(i => FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1))).ToList();
         var results = new SgdStepResult[4, 3];
         Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, caller =>
         {
-            for (var i = 0; i < 3; i++) results[caller, i] = FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1), false);
+            for (var i = 0; i < 3; i++) results[caller, i] = FusedSgd.Step(backend, network, parameters, batch, 0.05 * (i + 1));
         });
         for (var caller = 0; caller < 4; caller++)
             for (var i = 0; i < 3; i++)

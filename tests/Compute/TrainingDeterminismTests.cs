@@ -58,7 +58,7 @@ public sealed class TrainingDeterminismTests
         var network = Network.Create(2, Loss.HalfSumSquaredError, (2, Activation.Sigmoid), (2, Activation.Sigmoid)).ThrowIfFail();
         var parameters = Parameters.Create(network, [([[0.15, 0.2], [0.25, 0.3]], [0.35, 0.35]), ([[0.4, 0.45], [0.5, 0.55]], [0.6, 0.6])]).ThrowIfFail();
         var batch = Batch.Create(network, [[0.05, 0.1]], [[0.01, 0.99]]).ThrowIfFail();
-        var last = Trainer.GradientDescent(network, parameters, batch, 0.5, freezeBiases: true).Take(10_001).Last();
+        var last = Trainer.GradientDescent(network, parameters, batch, Transform.Chain(Transform.Freeze(ParameterMask.Biases(network)), Optimizer.Sgd(0.5))).Take(10_001).Last();
         Assert.Equal(10_000, last.Step);
         Assert.Equal(3.5101877829788e-05, last.Loss, 1e-17);
         Assert.Equal(parameters[0].Bias, last.Parameters[0].Bias);

@@ -8,6 +8,7 @@ using Functional.NN.Model;
 using Functional.NN.Optimizers;
 using Functional.NN.Passes;
 using Functional.NN.Tensors;
+using Functional.NN.Training;
 using Functional.NN.Tests.Compute;
 using Functional.NN.Tests.Properties;
 using Xunit;
@@ -62,7 +63,7 @@ public sealed class FusedSgdProperties
         var (pLarge, bLarge) = Mlp(large, rows: 50, seed: 2);
         var alone = Steps(small, p, b);
         // The large network's steps fill the pool with buffers of other contents and lengths.
-        FusedSgd.Step(Backends.Managed1, large, pLarge, bLarge, LearningRate, false);
+        FusedSgd.Step(Backends.Managed1, large, pLarge, bLarge, LearningRate);
         var afterOthers = Steps(small, p, b);
         Assert.Equal(alone.Select(s => s.Loss), afterOthers.Select(s => s.Loss));
         Assert.Equal(alone.Select(s => s.Parameters.ContentHash()), afterOthers.Select(s => s.Parameters.ContentHash()));
@@ -81,10 +82,16 @@ public sealed class FusedSgdProperties
 
     private static bool SameAsUnfused(ComputeBackend backend, Network network, Parameters parameters, Batch batch, bool freezeBiases)
     {
-        var fused = FusedSgd.Step(backend, network, parameters, batch, LearningRate, freezeBiases);
+        var sgd = freezeBiases
+            ? Transform.Chain(Transform.Freeze(ParameterMask.Biases(network)), Optimizer.Sgd(LearningRate))
+            : Optimizer.Sgd(LearningRate);
+        var fused = freezeBiases
+            ? TrainingStep.Run(backend, network, sgd, parameters, sgd.Init(parameters), batch).Parameters
+            : FusedSgd.Step(backend, network, parameters, batch, LearningRate).Parameters;
         var reference = Backpropagation.ValueAndGradient(backend, network, parameters, batch);
-        var stepped = Sgd.Step(parameters, reference.Gradients, LearningRate, freezeBiases);
-        return fused.Loss.Equals(reference.Value) && fused.Parameters.ContentHash() == stepped.ContentHash();
+        var stepped = sgd.Step(parameters, reference.Gradients, sgd.Init(parameters)).Parameters;
+        var loss = TrainingStep.Run(backend, network, sgd, parameters, sgd.Init(parameters), batch).Loss;
+        return loss.Equals(reference.Value) && fused.ContentHash() == stepped.ContentHash();
     }
 
     private static List<SgdStepResult> Steps(Network network, Parameters parameters, Batch batch)
@@ -92,7 +99,7 @@ public sealed class FusedSgdProperties
         var results = new List<SgdStepResult>();
         for (var i = 0; i < 3; i++)
         {
-            results.Add(FusedSgd.Step(Backends.Managed1, network, parameters, batch, LearningRate, false));
+            results.Add(FusedSgd.Step(Backends.Managed1, network, parameters, batch, LearningRate));
             parameters = results[^1].Parameters;
         }
         return results;

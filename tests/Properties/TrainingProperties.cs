@@ -20,12 +20,12 @@ public sealed class TrainingProperties
     [Property]
     public Property Gradient_descent_states_follow_sgd_steps_from_their_own_gradients(Case c, bool freezeBiases)
     {
-        var states = Trainer.GradientDescent(c.Network, c.Parameters, c.Batch, LearningRate, freezeBiases).Take(3).ToList();
+        var states = Trainer.GradientDescent(c.Network, c.Parameters, c.Batch, Sgd(c, freezeBiases)).Take(3).ToList();
         var consistent = Enumerable.Range(0, states.Count).All(k =>
         {
             var evaluated = Backpropagation.ValueAndGradient(c.Network, states[k].Parameters, c.Batch);
             return states[k].Step == k && states[k].Loss.Equals(evaluated.Value) && states[k].Gradients.Equals(evaluated.Gradients)
-                   && (k == 0 || states[k].Parameters.Equals(Sgd.Step(states[k - 1].Parameters, states[k - 1].Gradients, LearningRate, freezeBiases)));
+                   && (k == 0 || states[k].Parameters.Equals(Step(c, freezeBiases, states[k - 1].Parameters, states[k - 1].Gradients)));
         });
         return (states[0].Parameters.Equals(c.Parameters) && consistent).Label("a state is not the SGD step of the one before");
     }
@@ -53,7 +53,20 @@ public sealed class TrainingProperties
     private static (Parameters Standard, Parameters Layerwise) BothSteps(Case c, bool freezeBiases)
     {
         var gradients = Backpropagation.Gradient(c.Network, c.Parameters, c.Batch);
-        return (Sgd.Step(c.Parameters, gradients, LearningRate, freezeBiases),
-                LayerwiseBackpropagation.Step(c.Network, c.Parameters, c.Batch, LearningRate, freezeBiases));
+        var sgd = Sgd(c, freezeBiases);
+        return (Step(c, freezeBiases, c.Parameters, gradients),
+                LayerwiseBackpropagation.Step(c.Network, c.Parameters, c.Batch, sgd, sgd.Init(c.Parameters)).Parameters);
+    }
+
+    /// <summary>SGD, with every bias frozen by a mask when <paramref name="freezeBiases"/> is true.</summary>
+    private static GradientTransformation Sgd(Case c, bool freezeBiases) => freezeBiases
+        ? Transform.Chain(Transform.Freeze(ParameterMask.Biases(c.Network)), Optimizer.Sgd(LearningRate))
+        : Optimizer.Sgd(LearningRate);
+
+    /// <summary>One step of <see cref="Sgd(Case, bool)"/> from its initial state.</summary>
+    private static Parameters Step(Case c, bool freezeBiases, Parameters parameters, Gradients gradients)
+    {
+        var sgd = Sgd(c, freezeBiases);
+        return sgd.Step(parameters, gradients, sgd.Init(parameters)).Parameters;
     }
 }

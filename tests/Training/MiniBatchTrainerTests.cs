@@ -74,6 +74,39 @@ public sealed class MiniBatchTrainerTests
     }
 
     [Fact]
+    public void A_hand_written_step_gives_the_progress_of_the_built_in_one()
+    {
+        // The user's own train_step, written with the public API only: value and gradient, the optimizer's
+        // tree-level update, then applying it.
+        var adam = Optimizer.Adam(Schedule.CosineDecay(0.01, 10));
+        var plan = Plan(adam);
+        StepResult HandWritten(Parameters p, OptimizerState s, Batch batch)
+        {
+            var vg = Backpropagation.ValueAndGradient(Net, p, batch);
+            var (updates, next) = adam.Update(vg.Gradients, s, p);
+            return new StepResult(vg.Value, p.Apply(updates), next);
+        }
+        var builtIn = MiniBatchTrainer.Run(plan, Start(plan)).Take(9).ToList();
+        var own = MiniBatchTrainer.Run(plan, Start(plan), HandWritten).Take(9).ToList();
+        Assert.Equal(builtIn.Select(p => p.BatchLoss), own.Select(p => p.BatchLoss));
+        Assert.Equal(builtIn.Select(p => (p.Step, p.Epoch, p.BatchInEpoch)), own.Select(p => (p.Step, p.Epoch, p.BatchInEpoch)));
+        Assert.Equal(builtIn.Select(p => p.Parameters.ContentHash()), own.Select(p => p.Parameters.ContentHash()));
+        Assert.Equal(builtIn.Select(p => p.OptimizerState.ContentHash()), own.Select(p => p.OptimizerState.ContentHash()));
+        Assert.NotEqual(builtIn[0].Parameters.ContentHash(), builtIn[^1].Parameters.ContentHash());
+    }
+
+    [Fact]
+    public void A_step_function_decides_every_update()
+    {
+        // A step that never moves: the trainer only threads its results through.
+        var plan = Plan(Optimizer.Sgd(0.1));
+        var start = Start(plan);
+        var progress = MiniBatchTrainer.Run(plan, start, (p, s, batch) => new StepResult(batch.Size, p, s)).Take(5).ToList();
+        Assert.All(progress, p => Assert.Same(start.Parameters, p.Parameters));
+        Assert.Equal(new double?[] { 3, 3, 3, 1, 3 }, progress.Select(p => p.BatchLoss));
+    }
+
+    [Fact]
     public void A_plan_whose_data_does_not_fit_the_network_is_an_error()
     {
         var error = TrainingPlan.Create(Net, Optimizer.Sgd(0.1), Dataset.Create(

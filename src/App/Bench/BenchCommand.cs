@@ -3,7 +3,7 @@ using Functional.NN.Compute;
 namespace Functional.NN.App.Bench;
 
 /// <summary>
-/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed] [--optimizer sgd|adam|both]</c>: the speed
 /// workloads of issue 5, one JSON line per result on standard output.
 /// </summary>
 internal static class BenchCommand
@@ -19,8 +19,13 @@ internal static class BenchCommand
     /// <c>FNN_THREADS</c> and <c>FNN_BACKEND</c>, which it reads once, so this must run before anything touches
     /// the core's compute backend. Returns the process exit code.
     /// </summary>
-    public static int Run(string workload, int? threads, string? backend)
+    public static int Run(string workload, int? threads, string? backend, string optimizer = "both")
     {
+        if (optimizer != "both" && !MlpWorkload.Optimizers.Contains(optimizer))
+        {
+            Console.Error.WriteLine($"bench: unknown optimizer '{optimizer}'; known: {string.Join(", ", MlpWorkload.Optimizers)}, both");
+            return 2;
+        }
         if (!Workloads.Contains(workload))
         {
             Console.Error.WriteLine($"bench: unknown workload '{workload}'; known: {string.Join(", ", Workloads)}");
@@ -50,7 +55,7 @@ internal static class BenchCommand
             var line = name switch
             {
                 "seed" => SeedWorkload.Run(context),
-                "mlp" => MlpWorkload.Run(context),
+                "mlp" => string.Join(Environment.NewLine, (optimizer == "both" ? MlpWorkload.Optimizers : [optimizer]).Select(o => MlpWorkload.Run(context, o))),
                 "infer" => InferWorkload.Run(context),
                 "gemm" => GemmWorkload.Run(context),
                 _ => MemoryWorkload.Run(context),

@@ -3,6 +3,7 @@ using Functional.NN.Losses;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
 using Functional.NN.Tensors;
+using Functional.NN.Training;
 
 namespace Functional.NN.App.Bench;
 
@@ -54,16 +55,29 @@ internal static class BenchModels
             Tensor.FromRowMajor(rows, classes, targets).ThrowIfFail()).ThrowIfFail();
     }
 
-    /// <summary>The loss of every step of SGD through <see cref="FusedSgd.Step"/>, as a lazy sequence.</summary>
-    public static IEnumerable<double> FusedSgdLosses(Network network, Parameters parameters, Batch batch, double learningRate)
+    /// <summary>The loss of every step of <paramref name="optimizer"/> through <see cref="TrainingStep"/> (what <c>fnn train</c> runs), as a lazy sequence.</summary>
+    public static IEnumerable<double> StepLosses(Network network, GradientTransformation optimizer, Parameters parameters, Batch batch)
     {
+        var step = TrainingStep.For(network, optimizer);
+        var state = optimizer.Init(parameters);
         while (true)
         {
-            var step = FusedSgd.Step(network, parameters, batch, learningRate);
-            parameters = step.Parameters;
-            yield return step.Loss;
+            var result = step(parameters, state, batch);
+            (parameters, state) = (result.Parameters, result.OptimizerState);
+            yield return result.Loss;
         }
     }
+
+    /// <summary>
+    /// The optimizers of the mlp workload by name: <c>sgd</c> (lr 0.01) and <c>adam</c> (lr 1e-3 with the cosine
+    /// decay of <c>examples/fashion-mnist.json</c>).
+    /// </summary>
+    public static GradientTransformation MlpOptimizer(string name) => name switch
+    {
+        "sgd" => Optimizer.Sgd(0.01),
+        "adam" => Optimizer.Adam(Schedule.CosineDecay(0.001, 6330, alpha: 0.02)),
+        _ => throw new ArgumentException($"unknown mlp optimizer '{name}' (known: sgd, adam)", nameof(name)),
+    };
 
     /// <summary>Bytes of the parameters plus the activations of one batch (inputs and every layer's output).</summary>
     public static long ParameterAndActivationBytes(Network network, Parameters parameters, int batch) =>

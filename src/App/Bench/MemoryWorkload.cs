@@ -6,7 +6,7 @@ namespace Functional.NN.App.Bench;
 /// <summary>
 /// The memory check: 10,000 mlp training steps, with the working set (after a full collection) every 1,000
 /// steps. Growth is measured from step 1,000, once the heap has reached its steady size. Run twice: through
-/// <see cref="FusedSgd.Step"/> (whose scratch comes from a shared pool) and through
+/// <see cref="TrainingStep"/> with SGD (whose scratch comes from a shared pool) and through
 /// <see cref="Trainer.GradientDescent"/>; one JSON line each.
 /// </summary>
 internal static class MemoryWorkload
@@ -20,7 +20,7 @@ internal static class MemoryWorkload
         var network = BenchModels.Mlp();
         var initial = BenchModels.HeUniform(network, seed: 1);
         var batch = BenchModels.Classification(network, MlpWorkload.BatchSize, seed: 2);
-        return Line(context, "FusedSgd.Step", BenchModels.FusedSgdLosses(network, initial, batch, LearningRate)) + Environment.NewLine +
+        return Line(context, "TrainingStep", BenchModels.StepLosses(network, Optimizer.Sgd(LearningRate), initial, batch)) + Environment.NewLine +
                Line(context, "Trainer.GradientDescent", Trainer.GradientDescent(network, initial, batch, LearningRate).Select(s => s.Loss));
     }
 

@@ -5,63 +5,68 @@ using Functional.NN.Training;
 namespace Functional.NN.App.Bench;
 
 /// <summary>
-/// One SGD training step (lr 0.01) of a 784-256-128-10 ReLU/ReLU/softmax network with softmax cross-entropy
-/// on a batch of 128: 20 warm-up then 200 timed steps per repeat. The headline figure is the training step
-/// <see cref="FusedSgd.Step"/>; the same steps through <see cref="Trainer.GradientDescent"/> (which also hands
-/// out every gradient) are timed in the same repeats, alternating, and reported beside it.
+/// One training step of a 784-256-128-10 ReLU/ReLU/softmax network with softmax cross-entropy on a batch of 128,
+/// per optimizer (SGD lr 0.01; Adam lr 1e-3 with cosine decay, as <c>examples/fashion-mnist.json</c>): 20 warm-up
+/// then 200 timed steps per repeat. The headline figure is <see cref="TrainingStep"/>, the step <c>fnn train</c>
+/// runs; the same steps through <see cref="Trainer.GradientDescent(Functional.NN.Model.Network, Functional.NN.Model.Parameters, Functional.NN.Model.Batch, GradientTransformation)"/>
+/// (which also hands out every gradient) are timed in the same repeats, alternating, and reported beside it.
 /// </summary>
 internal static class MlpWorkload
 {
     /// <summary>Examples per batch.</summary>
     public const int BatchSize = 128;
 
-    private const int WarmUpSteps = 20, TimedSteps = 200;
-    private const double LearningRate = 0.01;
+    /// <summary>The optimizers the workload runs, one JSON line each.</summary>
+    public static readonly string[] Optimizers = ["sgd", "adam"];
 
-    /// <summary>Runs the workload and returns its JSON line.</summary>
-    public static string Run(BenchContext context)
+    private const int WarmUpSteps = 20, TimedSteps = 200;
+
+    /// <summary>Runs the workload with optimizer <paramref name="optimizerName"/> and returns its JSON line.</summary>
+    public static string Run(BenchContext context, string optimizerName)
     {
         var network = BenchModels.Mlp();
         var initial = BenchModels.HeUniform(network, seed: 1);
         var batch = BenchModels.Classification(network, BatchSize, seed: 2);
-        IEnumerable<double> Fused() => BenchModels.FusedSgdLosses(network, initial, batch, LearningRate);
-        IEnumerable<double> Unfused() => Trainer.GradientDescent(network, initial, batch, LearningRate).Select(s => s.Loss);
+        var optimizer = BenchModels.MlpOptimizer(optimizerName);
+        IEnumerable<double> Step() => BenchModels.StepLosses(network, optimizer, initial, batch);
+        IEnumerable<double> Unfused() => Trainer.GradientDescent(network, initial, batch, optimizer).Select(s => s.Loss);
 
-        foreach (var losses in new[] { Fused(), Unfused() })
+        foreach (var losses in new[] { Step(), Unfused() })
         {
             var warm = Stopwatch.StartNew();
             using var steps = losses.GetEnumerator();
             while (warm.Elapsed < TimeSpan.FromSeconds(1)) steps.MoveNext();
         }
-        var fused = new Timings();
+        var step = new Timings();
         var unfused = new Timings();
         var peaks = new List<double>();
         for (var r = 0; r < context.Repeats; r++)
         {
             peaks.Add(MachinePeak.Gflops());
-            fused.Measure(Fused());
+            step.Measure(Step());
             unfused.Measure(Unfused());
         }
         var flops = MachinePeak.TrainingFlopsPerSample(network);
         var limits = peaks.Select(p => p * 1e9 / flops).ToList();
         var budget = 3 * BenchModels.ParameterAndActivationBytes(network, initial, BatchSize);
         var line = context.Header("mlp");
-        line["api"] = "FusedSgd.Step";
+        line["api"] = "TrainingStep.Run";
+        line["optimizer"] = optimizer.Name;
         line["batch"] = BatchSize;
         line["timed_steps"] = TimedSteps;
-        line["samples_per_s"] = Stats.Round(Stats.Median(fused.Rates));
-        line["samples_per_cpu_s"] = Stats.Round(Stats.Median(fused.CpuRates));
-        line["last_step_loss"] = fused.LastLoss;
-        line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(fused.Allocated));
+        line["samples_per_s"] = Stats.Round(Stats.Median(step.Rates));
+        line["samples_per_cpu_s"] = Stats.Round(Stats.Median(step.CpuRates));
+        line["last_step_loss"] = step.LastLoss;
+        line["allocated_bytes_per_step"] = Stats.Round(Stats.Median(step.Allocated));
         line["allocation_budget_bytes"] = budget;
-        line["allocation_within_budget"] = Stats.Median(fused.Allocated) <= budget;
-        line["gc_collections_gen012_last_repeat"] = fused.Collections;
-        line["working_set_bytes_after_each_repeat"] = fused.WorkingSets;
-        line["repeat_samples_per_s"] = fused.Rates.Select(f => Stats.Round(f)).ToArray();
+        line["allocation_within_budget"] = Stats.Median(step.Allocated) <= budget;
+        line["gc_collections_gen012_last_repeat"] = step.Collections;
+        line["working_set_bytes_after_each_repeat"] = step.WorkingSets;
+        line["repeat_samples_per_s"] = step.Rates.Select(f => Stats.Round(f)).ToArray();
         line["flops_per_sample"] = flops;
         line["peak_gflops_before_each_repeat"] = peaks.Select(p => Stats.Round(p, 3)).ToArray();
         line["limit_samples_per_s"] = Stats.Round(Stats.Median(limits));
-        line["fraction_of_limit"] = Stats.Round(Stats.Median(fused.Rates.Zip(limits, (f, l) => f / l).ToList()), 3);
+        line["fraction_of_limit"] = Stats.Round(Stats.Median(step.Rates.Zip(limits, (f, l) => f / l).ToList()), 3);
         line["trainer_samples_per_s"] = Stats.Round(Stats.Median(unfused.Rates));
         line["trainer_last_step_loss"] = unfused.LastLoss;
         line["trainer_allocated_bytes_per_step"] = Stats.Round(Stats.Median(unfused.Allocated));

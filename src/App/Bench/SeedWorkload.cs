@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Functional.NN.Model;
+using Functional.NN.Optimizers;
 using Functional.NN.Training;
 
 namespace Functional.NN.App.Bench;
@@ -15,7 +17,8 @@ internal static class SeedWorkload
     public static string Run(BenchContext context)
     {
         var (network, parameters, batch) = BenchModels.Seed();
-        TrainingState Train() => Trainer.GradientDescent(network, parameters, batch, 0.5, freezeBiases: true).Take(Iterations + 1).Last();
+        var frozenBiasSgd = Transform.Chain(Transform.Freeze(ParameterMask.Biases(network)), Optimizer.Sgd(0.5));
+        TrainingState Train() => Trainer.GradientDescent(network, parameters, batch, frozenBiasSgd).Take(Iterations + 1).Last();
 
         // Warm-up long enough for the JIT's tiered recompilation to finish.
         var warm = Stopwatch.StartNew();

@@ -4,7 +4,7 @@ using Functional.NN.App.Bench;
 namespace Functional.NN.App.Commands;
 
 /// <summary>
-/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed]</c>: the speed
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed] [--optimizer sgd|adam|both]</c>: the speed
 /// workloads, one JSON line per result (see <see cref="BenchCommand"/>).
 /// </summary>
 internal static class BenchmarkCommand
@@ -21,11 +21,17 @@ internal static class BenchmarkCommand
         var threads = new Option<int?>("--threads") { Description = "Threads of the compute backend (FNN_THREADS); default: all processors." };
         var backend = new Option<string?>("--backend") { Description = "Compute backend (FNN_BACKEND): auto, openblas or managed; default auto." };
         backend.AcceptOnlyFromAmong("auto", "openblas", "managed");
-        var command = new Command("bench", "Measure the speed workloads (seed: the tutorial's network, 10,000 SGD steps; mlp: 784-256-128-10 training steps, batch 128; infer: forward passes, batch 1024), median of 5 repeats, one JSON line per result. Run with -c Release.")
+        var optimizer = new Option<string>("--optimizer")
         {
-            workload, threads, backend,
+            Description = "Optimizer of the mlp workload, run through the training step of fnn train: sgd (lr 0.01), adam (lr 1e-3, cosine decay) or both (one line each); default both.",
+            DefaultValueFactory = _ => "both",
         };
-        command.SetAction(parse => BenchCommand.Run(parse.GetValue(workload)!, parse.GetValue(threads), parse.GetValue(backend)));
+        optimizer.AcceptOnlyFromAmong("sgd", "adam", "both");
+        var command = new Command("bench", "Measure the speed workloads (seed: the tutorial's network, 10,000 SGD steps; mlp: 784-256-128-10 training steps with SGD and Adam, batch 128; infer: forward passes, batch 1024), median of 5 repeats, one JSON line per result. Run with -c Release.")
+        {
+            workload, threads, backend, optimizer,
+        };
+        command.SetAction(parse => BenchCommand.Run(parse.GetValue(workload)!, parse.GetValue(threads), parse.GetValue(backend), parse.GetValue(optimizer)!));
         return command;
     }
 }

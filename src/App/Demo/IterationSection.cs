@@ -18,10 +18,10 @@ internal static class IterationSection
         new("Layer-wise update (the tutorial's rule; Trainer.Layerwise)",
             ["biases frozen; the output weights are updated first, and the hidden-layer deltas",
              "are then computed with those already updated weights"],
-            e => Trainer.Layerwise(e.Network, e.Initial, e.Batch, e.LearningRate, freezeBiases: true)),
+            e => Trainer.Layerwise(e.Network, e.Initial, e.Batch, e.FrozenBiasSgd)),
         new("Standard gradient descent, biases frozen (Trainer.GradientDescent)",
             ["every gradient from the same forward pass, as in Step 2"],
-            e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate, freezeBiases: true)),
+            e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.FrozenBiasSgd)),
         new("Standard gradient descent, shared biases also updated (Trainer.Unfold with SharedBias.Tie)",
             ["as above, and the biases move too; as in the tutorial, b1 is one value shared by both",
              "hidden neurons and b2 one value shared by both outputs (dE/db = sum over the units)"],
@@ -29,7 +29,7 @@ internal static class IterationSection
                 s => Optimizers.Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
         new("Standard gradient descent, one bias per neuron updated (Trainer.GradientDescent)",
             ["the library's usual dense layer: every neuron has its own bias, and all of them move"],
-            e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate, freezeBiases: false)),
+            e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate)),
     ];
 
     /// <summary>Writes the section, running <paramref name="iterations"/> updates under each rule.</summary>

@@ -12,7 +12,8 @@ internal static class UpdateSection
     public static void Write(ReportWriter report, WorkedExample example, Gradients gradients)
     {
         var network = example.Network;
-        var updated = Sgd.Step(example.Initial, gradients, example.LearningRate, freezeBiases: true);
+        var sgd = example.FrozenBiasSgd;
+        var updated = sgd.Step(example.Initial, gradients, sgd.Init(example.Initial)).Parameters;
         var eta = example.LearningRate.ToString(CultureInfo.InvariantCulture);
         report.Paragraph($"One update, w <- w - eta * dE_total/dw with eta = {eta}, every gradient from the same pass, biases frozen:");
         report.Table(["weight", "before", "dE_total/dw", "after"], TutorialNames.Weights(network).Select(w => (IReadOnlyList<string>)

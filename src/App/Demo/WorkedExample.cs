@@ -1,6 +1,7 @@
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 using Functional.NN.Model;
+using Functional.NN.Optimizers;
 
 namespace Functional.NN.App.Demo;
 
@@ -14,6 +15,10 @@ namespace Functional.NN.App.Demo;
 /// <param name="LearningRate">η in w ← w - η ∂E/∂w.</param>
 internal sealed record WorkedExample(Network Network, Parameters Initial, Batch Batch, double LearningRate)
 {
+    /// <summary>The tutorial's update: w ← w − η ∂E/∂w with the biases frozen (a mask, then SGD).</summary>
+    public GradientTransformation FrozenBiasSgd =>
+        Transform.Chain(Transform.Freeze(ParameterMask.Biases(Network)), Optimizer.Sgd(LearningRate));
+
     /// <summary>The numbers printed in the tutorial.</summary>
     public static WorkedExample FromTutorial()
     {

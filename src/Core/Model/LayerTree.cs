@@ -46,7 +46,7 @@ public abstract class LayerTree<TSelf> : IEquatable<TSelf> where TSelf : LayerTr
         Zip(other, (a, b) => a.Zip(b, f));
 
     /// <summary>The Euclidean norm of all scalars taken together (as <c>optax.global_norm</c>).</summary>
-    public double GlobalNorm() => Math.Sqrt(Layers.Sum(l => l.Weights.SumOfSquares() + l.Bias.SumOfSquares()));
+    public double GlobalNorm() => Optimizers.Elementwise.ElementwisePass.GlobalNorm(Optimizers.Elementwise.ElementwisePass.Memories(this));
 
     /// <summary>True when every scalar is finite.</summary>
     public bool IsFinite() => Layers.All(l => l.Weights.IsFinite() && l.Bias.IsFinite());

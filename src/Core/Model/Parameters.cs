@@ -64,11 +64,14 @@ public sealed class Parameters : LayerTree<Parameters>
     /// <summary>Parameters built by a pure initializer that returns each layer's tensors in the right shapes.</summary>
     internal static Parameters FromTrustedLayers(ImmutableArray<LayerTensors> layers) => new(layers);
 
-    /// <summary>The parameters minus <paramref name="updates"/> scaled by <paramref name="learningRate"/>.</summary>
-    public Parameters Subtract(Gradients updates, double learningRate) => ZipScalars(updates, (p, g) => p - learningRate * g);
-
     /// <summary>The parameters plus an update of the same shape (as <c>optax.apply_updates</c>).</summary>
-    public Parameters Apply(Gradients updates) => ZipScalars(updates, (p, u) => p + u);
+    public Parameters Apply(Gradients updates) =>
+        Zip(updates, (p, u) =>
+        {
+            var result = GC.AllocateUninitializedArray<double>(p.Length);
+            Optimizers.Elementwise.ElementwisePass.Apply(p.Span, u.Span, result, Optimizers.Elementwise.LaneLoop.Widest);
+            return Tensor.Own(p.Rows, p.Columns, result);
+        });
 
     /// <summary>True when the shapes fit <paramref name="network"/>.</summary>
     public bool Fits(Network network) =>

@@ -8,8 +8,9 @@ namespace Functional.NN.Passes;
 
 /// <summary>
 /// The backward pass by the chain rule. With δ_l = dL/dz_l:
-/// δ_L comes from the loss; dL/dW_l = δ_lᵀ a_(l-1); dL/db_l = Σ_rows δ_l;
-/// δ_(l-1) = f'_(l-1)(z_(l-1)) ⊙ (δ_l W_l). The gradient with respect to the inputs is never formed.
+/// δ_L comes from the loss; then for each layer from the output down, <see cref="LayerBackward"/>:
+/// dL/dW_l = δ_lᵀ a_(l-1); dL/db_l = Σ_rows δ_l; δ_(l-1) = f'_(l-1)(z_(l-1)) ⊙ (δ_l W_l).
+/// The gradient with respect to the inputs is never formed.
 /// </summary>
 public static class Backpropagation
 {
@@ -38,50 +39,30 @@ public static class Backpropagation
     {
         PassChecks.RequireFits(network, parameters);
         var output = forward.Trace[^1];
-        var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, targets);
+        var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, targets).Memory;
+        var rows = forward.Inputs.Rows;
         var layers = new LayerTensors[network.Layers.Length];
         for (var l = layers.Length - 1; l >= 0; l--)
         {
-            if (l > 0 && BackwardPair.SideBySide(backend, delta.Rows, parameters[l].Weights))
-            {
-                delta = GradientAndDeltaBelow(backend, network, parameters, forward, delta, l, layers);
-                continue;
-            }
-            layers[l] = GradientOf(backend, forward, delta, l);
-            if (l > 0)
-                delta = DeltaBelow(backend, network.Layers[l - 1].Activation, forward.Trace[l - 1], delta, parameters[l].Weights);
+            var w = parameters[l].Weights;
+            var (weights, bias) = (GC.AllocateUninitializedArray<double>(w.Length), GC.AllocateUninitializedArray<double>(w.Rows));
+            var below = l > 0 ? BelowOf(network, forward, l, GC.AllocateUninitializedArray<double>(rows * w.Columns)) : (LayerBackward.Below?)null;
+            LayerBackward.Run(backend, delta, forward.InputOf(l).Memory, w, rows, weights, bias, below);
+            layers[l] = new LayerTensors(Tensor.Own(w.Rows, w.Columns, weights), Tensor.Own(1, w.Rows, bias));
+            if (below is { } b) delta = b.Delta;
         }
         return new Gradients(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 
-    /// <summary>dL/dW_l and dL/db_l from the layer's delta and its input.</summary>
-    private static LayerTensors GradientOf(ComputeBackend backend, ForwardResult forward, Tensor delta, int layer) =>
-        new(TensorAlgebra.TransposeMultiply(backend, delta, forward.InputOf(layer)), TensorAlgebra.ColumnSums(delta));
-
-    /// <summary>Layer <paramref name="layer"/>'s gradient into <paramref name="layers"/> and the delta below it, side by side.</summary>
-    private static Tensor GradientAndDeltaBelow(ComputeBackend backend, Network network, Parameters parameters, ForwardResult forward,
-        Tensor delta, int layer, LayerTensors[] layers)
+    /// <summary>The layer below layer <paramref name="layer"/> from a forward pass's trace, its δ going to <paramref name="delta"/>.</summary>
+    internal static LayerBackward.Below BelowOf(Network network, ForwardResult forward, int layer, double[] delta)
     {
-        Tensor? below = null;
-        BackwardPair.Run(backend,
-            on => layers[layer] = GradientOf(on, forward, delta, layer),
-            on => below = DeltaBelow(on, network.Layers[layer - 1].Activation, forward.Trace[layer - 1], delta, parameters[layer].Weights));
-        return below!;
+        var trace = forward.Trace[layer - 1];
+        return new LayerBackward.Below(Elementwise(network, layer - 1), trace.Z.Memory, trace.A.Memory, delta);
     }
 
-    /// <summary>
-    /// δ_(l-1) = f'(z_(l-1)) ⊙ (δ_l W_l). For element-wise activations the product δ_l W_l is scratch, and the
-    /// derivative is applied in its buffer, which then becomes δ_(l-1).
-    /// </summary>
-    internal static Tensor DeltaBelow(ComputeBackend backend, Activation activation, LayerTrace below, Tensor delta, Tensor weights)
-    {
-        var upstream = TensorAlgebra.MultiplyBuffer(backend, delta, weights);
-        var (rows, columns) = (delta.Rows, weights.Columns);
-        if (activation is not ElementwiseActivation elementwise)
-            return activation.Backward(below.Z, below.A, Tensor.Own(rows, columns, upstream));
-        if (below.Z.Rows != rows || below.Z.Columns != columns)
-            throw new ArgumentException($"{activation.Name} backward: shapes differ, {below.Z.ShapeText} and [{rows} x {columns}]");
-        elementwise.Backward(below.Z.Span, below.A.Span, upstream, upstream);
-        return Tensor.Own(rows, columns, upstream);
-    }
+    /// <summary>The activation of hidden layer <paramref name="layer"/>, which the network guarantees to be element-wise.</summary>
+    internal static ElementwiseActivation Elementwise(Network network, int layer) =>
+        network.Layers[layer].Activation as ElementwiseActivation ?? throw new ArgumentException(
+            $"layer {layer + 1}: {network.Layers[layer].Activation.Name} is not element-wise, so it cannot be a hidden layer");
 }

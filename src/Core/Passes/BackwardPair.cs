@@ -9,7 +9,8 @@ namespace Functional.NN.Passes;
 /// (units · inputs · batch). On exactly two threads, when each has at least 2^20 multiply-adds (smaller ones
 /// finish sooner one after the other than the hand-over costs), they run side by side, each on
 /// the backend's one-threaded sibling: two whole products at once finish sooner than each split in halves, one
-/// after the other. The backward pass and the fused SGD step make the same choice, so they get the same numbers.
+/// after the other. The backward pass and the training step both go through <see cref="LayerBackward.Run"/>, which makes
+/// this choice, so they get the same numbers.
 /// </summary>
 internal static class BackwardPair
 {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Functional.NN.Activations;
+using Functional.NN.Compute;
 using Functional.NN.Losses;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
@@ -9,7 +10,7 @@ namespace Functional.NN.Passes;
 /// <summary>
 /// The intermediate quantities of standard backpropagation that the tutorial prints one by one
 /// (seed NOTES §5, Step 2): each output's error, ∂E/∂out of any layer, and the three chain-rule
-/// factors of a single weight. Pure functions of a forward pass; <see cref="Backpropagation"/> remains
+/// factors of a single weight. Pure functions of a forward pass, walking down with <see cref="LayerBackward"/>; <see cref="Backpropagation"/> remains
 /// the way to get all gradients at once, and its results equal the products given here.
 /// Values are those of the batch loss, so with B examples each carries the loss's 1/B.
 /// </summary>
@@ -41,13 +42,20 @@ public static class ChainRuleFactors
         var last = network.Layers.Length - 1;
         var output = forward.Trace[last];
         if (layer == last) return RequireOutputLoss(network).Gradient(output.A, targets);
-        var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, targets);
+        var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, targets).Memory;
+        var (backend, rows) = (ComputeBackend.Current, forward.Inputs.Rows);
         for (var l = last; ; l--)
         {
-            var gradientOfActivation = TensorAlgebra.Multiply(delta, parameters[l].Weights);
-            if (l - 1 == layer) return gradientOfActivation;
-            var below = forward.Trace[l - 1];
-            delta = network.Layers[l - 1].Activation.Backward(below.Z, below.A, gradientOfActivation);
+            var weights = parameters[l].Weights;
+            if (l - 1 == layer)
+            {
+                var gradientOfActivation = GC.AllocateUninitializedArray<double>(rows * weights.Columns);
+                LayerBackward.GradientOfInputs(backend, delta.Span, weights, rows, gradientOfActivation);
+                return Tensor.Own(rows, weights.Columns, gradientOfActivation);
+            }
+            var below = Backpropagation.BelowOf(network, forward, l, GC.AllocateUninitializedArray<double>(rows * weights.Columns));
+            LayerBackward.DeltaBelow(backend, below, delta.Span, weights, rows);
+            delta = below.Delta;
         }
     }
 

@@ -10,7 +10,7 @@ namespace Functional.NN.Passes;
 /// and a_l = f_l(z_l), then the output layer's z. Rows are independent, so a large batch is cut into one block of
 /// rows per thread and each block goes through every layer on its own thread, on the backend's one-threaded
 /// sibling, with no waiting between layers. Every forward pass (<see cref="ForwardPass.Run(Network, Parameters, Tensor)"/>,
-/// <see cref="ForwardPass.Predict(Network, Parameters, Tensor)"/>, the fused SGD step) goes through here, so all
+/// <see cref="ForwardPass.Predict(Network, Parameters, Tensor)"/>, the training step) goes through here, so all
 /// three give the same numbers.
 /// </summary>
 internal static class ForwardRows

@@ -1,12 +1,14 @@
 using Functional.NN.Model;
-using Functional.NN.Passes;
+using Functional.NN.Optimizers;
 
 namespace Functional.NN.Training;
 
 /// <summary>
-/// Mini-batch training with any optimizer as a lazy, infinite sequence of <see cref="TrainingProgress"/>
-/// values, one per update. Each epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once.
-/// Resuming from any yielded progress gives exactly the values the uninterrupted sequence would have.
+/// Mini-batch training as a lazy, infinite sequence of <see cref="TrainingProgress"/> values, one per update. Each
+/// epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once, and each update is a step function
+/// step(p, s, batch) → (loss, p', s'): the plan's optimizer through <see cref="TrainingStep"/>, or one the caller
+/// writes (as JAX users write their own <c>train_step</c>). Resuming from any yielded progress gives exactly the
+/// values the uninterrupted sequence would have.
 /// </summary>
 public static class MiniBatchTrainer
 {
@@ -17,24 +19,21 @@ public static class MiniBatchTrainer
         return new TrainingProgress(0, 0, 0, initial, plan.Optimizer.Init(initial), null);
     }
 
-    /// <summary>One update on <paramref name="batch"/>: the gradient at the current parameters, then the optimizer step.</summary>
-    public static TrainingProgress Step(TrainingPlan plan, TrainingProgress progress, Batch batch)
-    {
-        var result = Backpropagation.ValueAndGradient(plan.Network, progress.Parameters, batch);
-        var (parameters, state) = plan.Optimizer.Step(progress.Parameters, result.Gradients, progress.OptimizerState);
-        return progress with
-        {
-            Step = progress.Step + 1,
-            BatchInEpoch = progress.BatchInEpoch + 1,
-            Parameters = parameters,
-            OptimizerState = state,
-            BatchLoss = result.Value,
-        };
-    }
+    /// <summary>One update on <paramref name="batch"/> by the plan's optimizer (<see cref="TrainingStep"/>).</summary>
+    public static TrainingProgress Step(TrainingPlan plan, TrainingProgress progress, Batch batch) =>
+        Step(progress, batch, TrainingStep.For(plan.Network, plan.Optimizer));
 
     /// <summary>The progress after every update from <paramref name="from"/> on (not including it), lazily.</summary>
-    public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from)
+    public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from) =>
+        Run(plan, from, TrainingStep.For(plan.Network, plan.Optimizer));
+
+    /// <summary>
+    /// The progress after every update from <paramref name="from"/> on, each update made by <paramref name="step"/>
+    /// (a pure function of the parameters, the optimizer state and the batch), lazily. The plan gives the batches.
+    /// </summary>
+    public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from, Func<Parameters, OptimizerState, Batch, StepResult> step)
     {
+        ArgumentNullException.ThrowIfNull(step);
         var progress = from;
         while (true)
         {
@@ -43,7 +42,7 @@ public static class MiniBatchTrainer
             var batches = plan.BatchesOf(progress.Epoch);
             while (progress.BatchInEpoch < batches.Length)
             {
-                progress = Step(plan, progress, batches[progress.BatchInEpoch]);
+                progress = Step(progress, batches[progress.BatchInEpoch], step);
                 yield return progress;
             }
         }
@@ -52,4 +51,17 @@ public static class MiniBatchTrainer
     /// <summary>True when <paramref name="progress"/> has just finished an epoch.</summary>
     public static bool EndsEpoch(TrainingPlan plan, TrainingProgress progress) =>
         progress.Step > 0 && progress.BatchInEpoch == plan.BatchesPerEpoch;
+
+    private static TrainingProgress Step(TrainingProgress progress, Batch batch, Func<Parameters, OptimizerState, Batch, StepResult> step)
+    {
+        var result = step(progress.Parameters, progress.OptimizerState, batch);
+        return progress with
+        {
+            Step = progress.Step + 1,
+            BatchInEpoch = progress.BatchInEpoch + 1,
+            Parameters = result.Parameters,
+            OptimizerState = result.OptimizerState,
+            BatchLoss = result.Loss,
+        };
+    }
 }

@@ -5,9 +5,10 @@ using Functional.NN.Passes;
 namespace Functional.NN.Training;
 
 /// <summary>
-/// Training as a lazy, infinite sequence of immutable states (an unfold): the caller decides how many to
-/// take (<c>.Take(10_001).Last()</c>) and what to do with each. Nothing runs until the sequence is read,
-/// and the sequence owns no state that outlives one element.
+/// Full-batch training as a lazy, infinite sequence of immutable states (an unfold): the caller decides how many to
+/// take (<c>.Take(10_001).Last()</c>) and what to do with each. Nothing runs until the sequence is read, and each
+/// enumeration starts afresh from the initial parameters. Every state carries the loss and the gradient at its
+/// parameters (for mini-batch training without them, see <see cref="MiniBatchTrainer"/>).
 /// </summary>
 public static class Trainer
 {
@@ -27,15 +28,40 @@ public static class Trainer
         }
     }
 
-    /// <summary>Standard gradient descent, p ← p - η ∇L(p), as a lazy sequence of states.</summary>
-    public static IEnumerable<TrainingState> GradientDescent(
-        Network network, Parameters initial, Batch batch, double learningRate, bool freezeBiases = false) =>
-        Unfold(network, initial, batch, s => Sgd.Step(s.Parameters, s.Gradients, learningRate, freezeBiases));
+    /// <summary>Gradient descent with any optimizer, p ← p + u with u from the gradient at p, as a lazy sequence of states.</summary>
+    public static IEnumerable<TrainingState> GradientDescent(Network network, Parameters initial, Batch batch, GradientTransformation optimizer)
+    {
+        var optimizerState = optimizer.Init(initial);
+        var state = Evaluate(network, initial, batch, 0);
+        while (true)
+        {
+            yield return state;
+            var (parameters, next) = optimizer.Step(state.Parameters, state.Gradients, optimizerState);
+            optimizerState = next;
+            state = Evaluate(network, parameters, batch, state.Step + 1);
+        }
+    }
 
-    /// <summary>The tutorial's layer-wise rule (<see cref="LayerwiseBackpropagation"/>) as a lazy sequence of states.</summary>
-    public static IEnumerable<TrainingState> Layerwise(
-        Network network, Parameters initial, Batch batch, double learningRate, bool freezeBiases = true) =>
-        Unfold(network, initial, batch, s => LayerwiseBackpropagation.Step(network, s.Parameters, batch, learningRate, freezeBiases));
+    /// <summary>Standard gradient descent, p ← p − η ∇L(p) (<see cref="Optimizer.Sgd"/>), as a lazy sequence of states.</summary>
+    public static IEnumerable<TrainingState> GradientDescent(Network network, Parameters initial, Batch batch, double learningRate) =>
+        GradientDescent(network, initial, batch, Optimizer.Sgd(learningRate));
+
+    /// <summary>
+    /// The tutorial's layer-wise rule (<see cref="LayerwiseBackpropagation"/>) with an element-wise optimizer, as a lazy
+    /// sequence of states; the tutorial's own is <c>Chain(Transform.Freeze(ParameterMask.Biases(network)), Optimizer.Sgd(η))</c>.
+    /// </summary>
+    public static IEnumerable<TrainingState> Layerwise(Network network, Parameters initial, Batch batch, GradientTransformation optimizer)
+    {
+        var optimizerState = optimizer.Init(initial);
+        var state = Evaluate(network, initial, batch, 0);
+        while (true)
+        {
+            yield return state;
+            var step = LayerwiseBackpropagation.Step(network, state.Parameters, batch, optimizer, optimizerState);
+            optimizerState = step.OptimizerState;
+            state = Evaluate(network, step.Parameters, batch, state.Step + 1);
+        }
+    }
 
     private static TrainingState Evaluate(Network network, Parameters parameters, Batch batch, long step)
     {

@@ -5,7 +5,7 @@ namespace Functional.NN.Training;
 
 /// <summary>
 /// The full state of a mini-batch training run after <see cref="Step"/> updates: a plain immutable record
-/// from which training continues exactly (<see cref="MiniBatchTrainer.Run"/>). The data order needs no
+/// from which training continues exactly (<see cref="MiniBatchTrainer.Run(TrainingPlan, TrainingProgress)"/>). The data order needs no
 /// random state of its own: epoch e's order is a pure function of the plan's key and e.
 /// </summary>
 /// <param name="Step">Updates applied so far.</param>

@@ -37,9 +37,10 @@ public sealed class BenchArithmeticTests
         Assert.Equal(rounded, Stats.Round(value), 9);
 
     [Fact]
-    public void An_unknown_workload_or_a_thread_count_below_one_is_a_usage_error()
+    public void An_unknown_workload_or_optimizer_or_a_thread_count_below_one_is_a_usage_error()
     {
         Assert.Equal(2, BenchCommand.Run("train", threads: null, backend: null));
         Assert.Equal(2, BenchCommand.Run("mlp", threads: 0, backend: null));
+        Assert.Equal(2, BenchCommand.Run("mlp", threads: null, backend: null, optimizer: "lamb"));
     }
 }

@@ -1,3 +1,5 @@
+using Functional.NN.Optimizers.Elementwise;
+
 namespace Functional.NN.Optimizers;
 
 public static partial class Transform
@@ -13,13 +15,37 @@ public static partial class Transform
     {
         var name = $"add_decayed_weights(weight_decay={Text(weightDecay)})";
         RequireInRange(weightDecay, 0.0, double.PositiveInfinity, nameof(weightDecay), name);
-        return new GradientTransformation(
-            name,
-            _ => EmptyState.Instance,
-            (updates, state, parameters) =>
+        return new GradientTransformation(name, _ => EmptyState.Instance, new DecayUpdate(name, weightDecay));
+    }
+
+    private sealed class DecayUpdate(string name, double weightDecay) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
+            return new Step(weightDecay);
+        }
+
+        private sealed class Step(double weightDecay) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
-                return (updates.ZipScalars(parameters, (u, p) => u + weightDecay * p), state);
-            });
+                if (p.Length != u.Length)
+                    throw new ArgumentException("add_decayed_weights: the parameters are needed (got none or a different shape)", nameof(p));
+                var body = new Body(u, p, weightDecay);
+                LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override OptimizerState Finish() => EmptyState.Instance;
+        }
+
+        private readonly ref struct Body(Span<double> u, ReadOnlySpan<double> p, double weightDecay) : ILaneBody
+        {
+            private readonly Span<double> _u = u;
+            private readonly ReadOnlySpan<double> _p = p;
+
+            public void At<TL>(int i) where TL : struct, ILanes<TL> =>
+                (TL.Load(_u, i) + TL.Of(weightDecay) * TL.Load(_p, i)).Store(_u, i);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
 
@@ -7,7 +8,8 @@ public static partial class Transform
     /// <summary>
     /// Applies <paramref name="transformations"/> one after the other (optax <c>chain</c>):
     /// u⁽⁰⁾ = g, u⁽ⁱ⁾ = update_i(u⁽ⁱ⁻¹⁾, s_i, p), u = u⁽ⁿ⁾. Every transformation sees the same parameters p.
-    /// The state is a <see cref="ChainState"/> holding each transformation's state in order.
+    /// The state is a <see cref="ChainState"/> holding each transformation's state in order. When every part is
+    /// element-wise (clipping only first), a step of the chain is one pass over memory with the same numbers.
     /// </summary>
     /// <param name="transformations">The transformations, first applied first; none gives the identity.</param>
     public static GradientTransformation Chain(params GradientTransformation[] transformations)
@@ -17,14 +19,15 @@ public static partial class Transform
         for (var i = 0; i < parts.Length; i++)
             if (parts[i] is null) throw new ArgumentException($"chain: transformation {i} is null", nameof(transformations));
         var name = $"chain({string.Join(", ", parts.Select(t => t.Name))})";
+        var fusable = parts.Length > 0 &&
+                      parts.All(t => t.Elementwise is not null) &&
+                      parts.Skip(1).All(t => !t.Elementwise!.NeedsInputNorm);
         return new GradientTransformation(
             name,
             parameters => new ChainState(parts.Select(t => t.Init(parameters)).ToImmutableArray()),
             (gradients, state, parameters) =>
             {
-                var chain = OptimizerState.Expect<ChainState>(state, name, ChainState.KindName);
-                if (chain.States.Length != parts.Length)
-                    throw new ArgumentException($"{name}: expected {parts.Length} inner states, got {chain.States.Length}", nameof(state));
+                var chain = ChainStates(state, name, parts.Length);
                 var updates = gradients;
                 var next = ImmutableArray.CreateBuilder<OptimizerState>(parts.Length);
                 for (var i = 0; i < parts.Length; i++)
@@ -34,6 +37,40 @@ public static partial class Transform
                     next.Add(s);
                 }
                 return (updates, new ChainState(next.MoveToImmutable()));
-            });
+            },
+            fusable ? new ChainUpdate(name, parts.Select(t => t.Elementwise!).ToImmutableArray()) : null);
+    }
+
+    private static ChainState ChainStates(OptimizerState state, string name, int parts)
+    {
+        var chain = OptimizerState.Expect<ChainState>(state, name, ChainState.KindName);
+        if (chain.States.Length != parts)
+            throw new ArgumentException($"{name}: expected {parts} inner states, got {chain.States.Length}", nameof(state));
+        return chain;
+    }
+
+    /// <summary>Every part's per-element rule, one after the other on the same elements.</summary>
+    private sealed class ChainUpdate(string name, ImmutableArray<ElementwiseUpdate> parts) : ElementwiseUpdate
+    {
+        public override bool NeedsInputNorm => parts[0].NeedsInputNorm;
+
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            var chain = ChainStates(state, name, parts.Length);
+            var steps = new ElementwiseStep[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : () => throw new InvalidOperationException($"{name}: clipping after another transformation is not element-wise"));
+            return new Step(steps);
+        }
+
+        private sealed class Step(ElementwiseStep[] steps) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
+            {
+                foreach (var step in steps) step.Run(tensor, offset, u, p, width);
+            }
+
+            public override OptimizerState Finish() => new ChainState([.. steps.Select(s => s.Finish())]);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
 
@@ -25,20 +26,51 @@ public static partial class Transform
         RequireInRange(b1, 0.0, 1.0, nameof(b1), name);
         RequireInRange(b2, 0.0, 1.0, nameof(b2), name);
         RequireInRange(eps, 0.0, double.PositiveInfinity, nameof(eps), name);
-        var (oneMinusB1, oneMinusB2) = (1 - b1, 1 - b2);
         return new GradientTransformation(
             name,
             parameters => new AdamState(0, Gradients.ZerosLike(parameters), Gradients.ZerosLike(parameters)),
-            (gradients, state, _) =>
+            new AdamUpdate(name, b1, b2, eps));
+    }
+
+    private sealed class AdamUpdate(string name, double b1, double b2, double eps) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            var s = OptimizerState.Expect<AdamState>(state, name, AdamState.KindName);
+            return new Step(b1, b2, eps, s.Count + 1, new MomentTree(s.Mu), new MomentTree(s.Nu));
+        }
+
+        private sealed class Step(double b1, double b2, double eps, int t, MomentTree mu, MomentTree nu) : ElementwiseStep
+        {
+            private readonly double _biasCorrection1 = 1 - Math.Pow(b1, t);
+            private readonly double _biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(b2, t));
+
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                var s = OptimizerState.Expect<AdamState>(state, name, AdamState.KindName);
-                var t = s.Count + 1;
-                var mu = s.Mu.ZipScalars(gradients, (m, g) => m * b1 + oneMinusB1 * g);
-                var nu = s.Nu.ZipScalars(gradients, (v, g) => v * b2 + oneMinusB2 * g * g);
-                var biasCorrection1 = 1 - Math.Pow(b1, t);
-                var biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(b2, t));
-                var updates = mu.ZipScalars(nu, (m, v) => m / (Math.Sqrt(v) / biasCorrection2Sqrt + eps) / biasCorrection1);
-                return (updates, new AdamState(t, mu, nu));
-            });
+                var body = new Body(u, mu.Previous(tensor, offset, u.Length), mu.Next(tensor, offset, u.Length),
+                    nu.Previous(tensor, offset, u.Length), nu.Next(tensor, offset, u.Length),
+                    b1, b2, eps, _biasCorrection1, _biasCorrection2Sqrt);
+                LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override OptimizerState Finish() => new AdamState(t, mu.Finish(), nu.Finish());
+        }
+
+        private readonly ref struct Body(Span<double> u, ReadOnlySpan<double> m, Span<double> nextM, ReadOnlySpan<double> v,
+            Span<double> nextV, double b1, double b2, double eps, double biasCorrection1, double biasCorrection2Sqrt) : ILaneBody
+        {
+            private readonly Span<double> _u = u, _nextM = nextM, _nextV = nextV;
+            private readonly ReadOnlySpan<double> _m = m, _v = v;
+
+            public void At<TL>(int i) where TL : struct, ILanes<TL>
+            {
+                var g = TL.Load(_u, i);
+                var m = TL.Load(_m, i) * TL.Of(b1) + TL.Of(1 - b1) * g;
+                var v = TL.Load(_v, i) * TL.Of(b2) + TL.Of(1 - b2) * g * g;
+                m.Store(_nextM, i);
+                v.Store(_nextV, i);
+                (m / (TL.Sqrt(v) / TL.Of(biasCorrection2Sqrt) + TL.Of(eps)) / TL.Of(biasCorrection1)).Store(_u, i);
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Functional.NN.Optimizers.Elementwise;
+
 namespace Functional.NN.Optimizers;
 
 public static partial class Transform
@@ -17,14 +19,34 @@ public static partial class Transform
     {
         ArgumentNullException.ThrowIfNull(learningRate);
         var name = $"scale_by_learning_rate({learningRate.Description})";
-        return new GradientTransformation(
-            name,
-            _ => new CountState(0),
-            (gradients, state, _) =>
+        return new GradientTransformation(name, _ => new CountState(0), new LearningRateUpdate(name, learningRate));
+    }
+
+    private sealed class LearningRateUpdate(string name, Schedule learningRate) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            var s = OptimizerState.Expect<CountState>(state, name, CountState.KindName);
+            return new Step(s.Count, -learningRate.At(s.Count));
+        }
+
+        private sealed class Step(int count, double minusRate) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                var s = OptimizerState.Expect<CountState>(state, name, CountState.KindName);
-                var rate = learningRate.At(s.Count);
-                return (gradients.MapScalars(g => -rate * g), new CountState(s.Count + 1));
-            });
+                var body = new Scale(u, minusRate);
+                LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override OptimizerState Finish() => new CountState(count + 1);
+        }
+    }
+
+    /// <summary>u ← factor·u.</summary>
+    private readonly ref struct Scale(Span<double> u, double factor) : ILaneBody
+    {
+        private readonly Span<double> _u = u;
+
+        public void At<TL>(int i) where TL : struct, ILanes<TL> => (TL.Of(factor) * TL.Load(_u, i)).Store(_u, i);
     }
 }

@@ -1,4 +1,5 @@
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
 
@@ -24,16 +25,42 @@ public static partial class Transform
         return new GradientTransformation(
             name,
             parameters => new MomentumState(0, Gradients.ZerosLike(parameters)),
-            (gradients, state, _) =>
+            new MomentumUpdate(name, momentum, nesterov));
+    }
+
+    private sealed class MomentumUpdate(string name, double momentum, bool nesterov) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            var s = OptimizerState.Expect<MomentumState>(state, name, MomentumState.KindName);
+            return new Step(momentum, nesterov, s.Count, new MomentTree(s.Buffer));
+        }
+
+        private sealed class Step(double momentum, bool nesterov, int count, MomentTree buffer) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                var s = OptimizerState.Expect<MomentumState>(state, name, MomentumState.KindName);
-                var buffer = s.Count == 0
-                    ? gradients
-                    : s.Buffer.ZipScalars(gradients, (b, g) => b * momentum + g);
-                var updates = nesterov
-                    ? gradients.ZipScalars(buffer, (g, b) => g + momentum * b)
-                    : buffer;
-                return (updates, new MomentumState(s.Count + 1, buffer));
-            });
+                var body = new Body(u, buffer.Previous(tensor, offset, u.Length), buffer.Next(tensor, offset, u.Length),
+                    momentum, first: count == 0, nesterov);
+                LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override OptimizerState Finish() => new MomentumState(count + 1, buffer.Finish());
+        }
+
+        private readonly ref struct Body(Span<double> u, ReadOnlySpan<double> b, Span<double> nextB, double momentum, bool first, bool nesterov)
+            : ILaneBody
+        {
+            private readonly Span<double> _u = u, _nextB = nextB;
+            private readonly ReadOnlySpan<double> _b = b;
+
+            public void At<TL>(int i) where TL : struct, ILanes<TL>
+            {
+                var g = TL.Load(_u, i);
+                var b = first ? g : TL.Load(_b, i) * TL.Of(momentum) + g;
+                b.Store(_nextB, i);
+                (nesterov ? g + TL.Of(momentum) * b : b).Store(_u, i);
+            }
+        }
     }
 }

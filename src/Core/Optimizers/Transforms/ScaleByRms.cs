@@ -1,4 +1,5 @@
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
 
@@ -21,16 +22,43 @@ public static partial class Transform
         var name = $"scale_by_rms(alpha={Text(alpha)}, eps={Text(eps)})";
         RequireInRange(alpha, 0.0, 1.0, nameof(alpha), name);
         RequireInRange(eps, 0.0, double.PositiveInfinity, nameof(eps), name);
-        var oneMinusAlpha = 1 - alpha;
         return new GradientTransformation(
             name,
             parameters => new RmsState(0, Gradients.ZerosLike(parameters)),
-            (gradients, state, _) =>
+            new RmsUpdate(name, alpha, eps));
+    }
+
+    private sealed class RmsUpdate(string name, double alpha, double eps) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        {
+            var s = OptimizerState.Expect<RmsState>(state, name, RmsState.KindName);
+            return new Step(alpha, eps, s.Count, new MomentTree(s.Nu));
+        }
+
+        private sealed class Step(double alpha, double eps, int count, MomentTree nu) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                var s = OptimizerState.Expect<RmsState>(state, name, RmsState.KindName);
-                var nu = s.Nu.ZipScalars(gradients, (v, g) => v * alpha + oneMinusAlpha * g * g);
-                var updates = gradients.ZipScalars(nu, (g, v) => g / (Math.Sqrt(v) + eps));
-                return (updates, new RmsState(s.Count + 1, nu));
-            });
+                var body = new Body(u, nu.Previous(tensor, offset, u.Length), nu.Next(tensor, offset, u.Length), alpha, eps);
+                LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override OptimizerState Finish() => new RmsState(count + 1, nu.Finish());
+        }
+
+        private readonly ref struct Body(Span<double> u, ReadOnlySpan<double> v, Span<double> nextV, double alpha, double eps) : ILaneBody
+        {
+            private readonly Span<double> _u = u, _nextV = nextV;
+            private readonly ReadOnlySpan<double> _v = v;
+
+            public void At<TL>(int i) where TL : struct, ILanes<TL>
+            {
+                var g = TL.Load(_u, i);
+                var v = TL.Load(_v, i) * TL.Of(alpha) + TL.Of(1 - alpha) * g * g;
+                v.Store(_nextV, i);
+                (g / (TL.Sqrt(v) + TL.Of(eps))).Store(_u, i);
+            }
+        }
     }
 }

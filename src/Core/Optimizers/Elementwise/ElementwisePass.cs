@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using Functional.NN.Compute;
+using Functional.NN.Model;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Optimizers.Elementwise;
+
+/// <summary>
+/// Runs element-wise transformations over whole trees. <see cref="Update"/> gives the updates u as a tree (what
+/// <see cref="GradientTransformation.Update"/> returns); <see cref="Step"/> reads p, g and the moments once and
+/// writes p' = p + u and the next moments, in blocks small enough that every chained transformation finds the
+/// block's updates in the first-level cache. Both run the same per-element arithmetic, so they agree bit for bit.
+/// </summary>
+internal static class ElementwisePass
+{
+    /// <summary>Elements per block of the fused pass (4 KB of updates).</summary>
+    private const int BlockLength = 512;
+
+    /// <summary>Tensors from which the fused pass splits a tensor across the backend's threads.</summary>
+    private const int ParallelLength = 1 << 15;
+
+    /// <summary>One step's updates u as a new tree, and the next state.</summary>
+    public static (Gradients Updates, OptimizerState State) Update(ElementwiseUpdate update, Gradients gradients,
+        OptimizerState state, Parameters? parameters)
+    {
+        if (parameters is not null) RequireSameShapes(parameters, gradients);
+        var step = update.Begin(state, () => GlobalNorm(Memories(gradients)));
+        var layers = ImmutableArray.CreateBuilder<LayerTensors>(gradients.Count);
+        for (var l = 0; l < gradients.Count; l++)
+        {
+            var (w, b) = (gradients[l].Weights, gradients[l].Bias);
+            layers.Add(new LayerTensors(Updated(step, 2 * l, w, parameters?[l].Weights), Updated(step, 2 * l + 1, b, parameters?[l].Bias)));
+        }
+        return (new Gradients(layers.MoveToImmutable()), step.Finish());
+    }
+
+    /// <summary>
+    /// The parameters p + u after one step of <paramref name="update"/> on the gradients, and the next state, in one
+    /// pass over memory. <paramref name="gradients"/> holds one span per tensor (2·layer weights, 2·layer + 1 bias),
+    /// each of its tensor's length; it is only read.
+    /// </summary>
+    public static (Parameters Parameters, OptimizerState State) Step(ComputeBackend backend, ElementwiseUpdate update,
+        Parameters parameters, ReadOnlyMemory<double>[] gradients, OptimizerState state)
+    {
+        var step = update.Begin(state, () => GlobalNorm(gradients));
+        var layers = ImmutableArray.CreateBuilder<LayerTensors>(parameters.Count);
+        for (var l = 0; l < parameters.Count; l++)
+            layers.Add(new LayerTensors(StepTensor(backend, step, 2 * l, parameters[l].Weights, gradients[2 * l]),
+                StepTensor(backend, step, 2 * l + 1, parameters[l].Bias, gradients[2 * l + 1])));
+        return (Parameters.FromTrustedLayers(layers.MoveToImmutable()), step.Finish());
+    }
+
+    /// <summary>p + u for one tensor, in the order of <see cref="Step"/> (the one definition of applying updates).</summary>
+    public static void Apply(ReadOnlySpan<double> p, ReadOnlySpan<double> u, Span<double> result, int width)
+    {
+        var body = new AddBody(p, u, result);
+        LaneLoop.Run(ref body, p.Length, width);
+    }
+
+    /// <summary>
+    /// ‖g‖ = √(Σ_layers (Σ W² + Σ b²)), each sum in element order: the global norm of
+    /// <see cref="LayerTree{TSelf}.GlobalNorm"/>, over tensors given as spans (2·layer weights, 2·layer + 1 bias).
+    /// </summary>
+    public static double GlobalNorm(ReadOnlyMemory<double>[] tensors)
+    {
+        var total = 0.0;
+        for (var t = 0; t < tensors.Length; t += 2) total += SumOfSquares(tensors[t].Span) + SumOfSquares(tensors[t + 1].Span);
+        return Math.Sqrt(total);
+    }
+
+    /// <summary>Σ x², in element order.</summary>
+    public static double SumOfSquares(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var x in values) sum += x * x;
+        return sum;
+    }
+
+    /// <summary>The tensors of a tree as memory, 2·layer weights and 2·layer + 1 bias.</summary>
+    public static ReadOnlyMemory<double>[] Memories<TTree>(LayerTree<TTree> tree) where TTree : LayerTree<TTree>
+    {
+        var memories = new ReadOnlyMemory<double>[tree.Count * 2];
+        for (var t = 0; t < memories.Length; t++) memories[t] = MomentTree.TensorOf(tree, t).Memory;
+        return memories;
+    }
+
+    private static Tensor Updated(ElementwiseStep step, int tensor, Tensor gradient, Tensor? parameter)
+    {
+        var u = gradient.ToArray();
+        step.Run(tensor, 0, u, parameter is null ? default : parameter.Span, LaneLoop.Widest);
+        return Tensor.Own(gradient.Rows, gradient.Columns, u);
+    }
+
+    /// <summary>p + u for one tensor of a step, in blocks (split across the backend's threads when large).</summary>
+    public static Tensor StepTensor(ComputeBackend backend, ElementwiseStep step, int tensor, Tensor parameter, ReadOnlyMemory<double> gradient)
+    {
+        var length = parameter.Length;
+        if (gradient.Length != length)
+            throw new ArgumentException($"tensor {tensor}: {gradient.Length} gradients for {length} parameters");
+        var result = GC.AllocateUninitializedArray<double>(length);
+        var p = parameter.Memory;
+        var parts = backend.Threads > 1 && length >= ParallelLength ? backend.Threads : 1;
+        if (parts == 1) Blocks(step, tensor, p, gradient, result, 0, length);
+        else
+            backend.ParallelFor(parts, part =>
+                Blocks(step, tensor, p, gradient, result, (int)((long)length * part / parts), (int)((long)length * (part + 1) / parts)));
+        return Tensor.Own(parameter.Rows, parameter.Columns, result);
+    }
+
+    private static void Blocks(ElementwiseStep step, int tensor, ReadOnlyMemory<double> parameter, ReadOnlyMemory<double> gradient,
+        double[] result, int from, int to)
+    {
+        Span<double> block = stackalloc double[BlockLength];
+        var p = parameter.Span;
+        var g = gradient.Span;
+        for (var offset = from; offset < to; offset += BlockLength)
+        {
+            var n = Math.Min(BlockLength, to - offset);
+            var u = block[..n];
+            g.Slice(offset, n).CopyTo(u);
+            var pn = p.Slice(offset, n);
+            step.Run(tensor, offset, u, pn, LaneLoop.Widest);
+            Apply(pn, u, result.AsSpan(offset, n), LaneLoop.Widest);
+        }
+    }
+
+    private static void RequireSameShapes(Parameters parameters, Gradients gradients)
+    {
+        if (!parameters.SameStructure(gradients))
+            throw new ArgumentException($"layer shapes differ: {parameters.Describe()} and {gradients.Describe()}");
+    }
+
+    /// <summary>p' = p + u.</summary>
+    private readonly ref struct AddBody(ReadOnlySpan<double> p, ReadOnlySpan<double> u, Span<double> result) : ILaneBody
+    {
+        private readonly ReadOnlySpan<double> _p = p, _u = u;
+        private readonly Span<double> _result = result;
+
+        public void At<TLanes>(int i) where TLanes : struct, ILanes<TLanes> =>
+            (TLanes.Load(_p, i) + TLanes.Load(_u, i)).Store(_result, i);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
+
+namespace Functional.NN.Optimizers;
+
+public static partial class Transform
+{
+    /// <summary>
+    /// Applies <paramref name="inner"/> only to the tensors the mask selects (optax <c>masked</c>):
+    /// <code>
+    /// u = inner(g)   where mask is true
+    /// u = g          where mask is false (passed through unchanged)
+    /// </code>
+    /// The state is the inner transformation's state, updated on the whole tree (moments of unselected tensors
+    /// evolve but are never used). <c>Masked(SetToZero(), ParameterMask.Biases(network))</c> first in a chain
+    /// freezes the biases.
+    /// </summary>
+    /// <param name="inner">The transformation for the selected tensors.</param>
+    /// <param name="mask">Which weights and biases it applies to; must have one entry per layer.</param>
+    public static GradientTransformation Masked(GradientTransformation inner, ParameterMask mask)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(mask);
+        var name = $"masked({inner.Name}, mask={mask})";
+        var fusable = inner.Elementwise is { NeedsInputNorm: false };
+        return new GradientTransformation(
+            name,
+            inner.Init,
+            (gradients, state, parameters) =>
+            {
+                mask.RequireFits(gradients, name);
+                var (updates, next) = inner.Update(gradients, state, parameters);
+                var layers = gradients.Layers.Select((g, l) => new LayerTensors(
+                    mask.Layers[l].Weights ? updates[l].Weights : g.Weights,
+                    mask.Layers[l].Bias ? updates[l].Bias : g.Bias));
+                return (new Gradients(layers.ToImmutableArray()), next);
+            },
+            fusable ? new MaskedUpdate(name, inner.Elementwise!, mask) : null);
+    }
+
+    /// <summary>Freezes the selected tensors: <c>Masked(SetToZero(), mask)</c> (optax's idiom for frozen parameters).</summary>
+    /// <param name="mask">The weights and biases that keep their values.</param>
+    public static GradientTransformation Freeze(ParameterMask mask) => Masked(SetToZero(), mask);
+
+    private sealed class MaskedUpdate(string name, ElementwiseUpdate inner, ParameterMask mask) : ElementwiseUpdate
+    {
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm) =>
+            new Step(name, inner.Begin(state, inputNorm), mask);
+
+        private sealed class Step(string name, ElementwiseStep inner, ParameterMask mask) : ElementwiseStep
+        {
+            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
+            {
+                if (tensor / 2 >= mask.Layers.Length)
+                    throw new ArgumentException($"{name}: the mask has {mask.Layers.Length} layers, the tree has more");
+                if (mask.Selects(tensor))
+                {
+                    inner.Run(tensor, offset, u, p, width);
+                    return;
+                }
+                // Not selected: u passes through; the inner step still sees it, so its moments move as on the tree.
+                var rented = ArrayPool<double>.Shared.Rent(u.Length);
+                try
+                {
+                    var copy = rented.AsSpan(0, u.Length);
+                    u.CopyTo(copy);
+                    inner.Run(tensor, offset, copy, p, width);
+                }
+                finally
+                {
+                    ArrayPool<double>.Shared.Return(rented);
+                }
+            }
+
+            public override OptimizerState Finish() => inner.Finish();
+        }
+    }
+}

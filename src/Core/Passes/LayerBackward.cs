@@ -1,0 +1,76 @@
+using Functional.NN.Activations;
+using Functional.NN.Compute;
+using Functional.NN.Tensors;
+
+namespace Functional.NN.Passes;
+
+/// <summary>
+/// One layer's step of backpropagation, the chain rule for a dense layer z_l = a_(l-1) W_lᵀ + b_l, from
+/// δ_l = dL/dz_l <c>[rows x units]</c>, the layer's input a_(l-1) <c>[rows x inputs]</c> and W_l <c>[units x inputs]</c>:
+/// <code>
+/// dL/dW_l = δ_lᵀ a_(l-1)
+/// dL/db_l = Σ_rows δ_l
+/// δ_(l-1) = f'_(l-1)(z_(l-1)) ⊙ (δ_l W_l)
+/// </code>
+/// Every backward pass is made of these (<see cref="Backpropagation"/>, <see cref="LayerwiseBackpropagation"/>,
+/// <see cref="ChainRuleFactors"/> and the training step); each writes into buffers its caller owns.
+/// </summary>
+internal static class LayerBackward
+{
+    /// <summary>The layer below a step: its activation and its trace, and where δ_(l-1) goes.</summary>
+    /// <param name="Activation">f_(l-1), element-wise (only the output layer may be otherwise).</param>
+    /// <param name="Z">z_(l-1), <c>[rows x inputs]</c>.</param>
+    /// <param name="A">a_(l-1) = f_(l-1)(z_(l-1)).</param>
+    /// <param name="Delta">At least rows·inputs long; receives δ_(l-1).</param>
+    public readonly record struct Below(ElementwiseActivation Activation, ReadOnlyMemory<double> Z, ReadOnlyMemory<double> A, double[] Delta);
+
+    /// <summary>
+    /// dL/dW_l and dL/db_l into <paramref name="weights"/> and <paramref name="bias"/>, and δ_(l-1) into
+    /// <paramref name="below"/> unless it is null (the first layer). On two threads the gradient and δ_(l-1), which
+    /// are independent products of equal size, run side by side when that pays (<see cref="BackwardPair"/>).
+    /// <paramref name="withGradient"/>, when given, runs right after the gradient on the same thread (with the
+    /// backend that thread uses), while the gradient is still in the cache: the training step updates the layer there.
+    /// </summary>
+    public static void Run(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
+        int rows, double[] weights, double[] bias, Below? below, Action<ComputeBackend>? withGradient = null)
+    {
+        void GradientHalf(ComputeBackend on)
+        {
+            Gradient(on, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
+            withGradient?.Invoke(on);
+        }
+        if (below is not { } b)
+        {
+            GradientHalf(backend);
+            return;
+        }
+        if (BackwardPair.SideBySide(backend, rows, layerWeights))
+            BackwardPair.Run(backend, GradientHalf, on => DeltaBelow(on, b, delta.Span, layerWeights, rows));
+        else
+        {
+            GradientHalf(backend);
+            DeltaBelow(backend, b, delta.Span, layerWeights, rows);
+        }
+    }
+
+    /// <summary>dL/dW_l = δ_lᵀ a_(l-1) and dL/db_l = Σ_rows δ_l, into the first units·inputs and units elements.</summary>
+    public static void Gradient(ComputeBackend on, ReadOnlySpan<double> delta, ReadOnlySpan<double> input, int rows, int units, int inputs,
+        Span<double> weights, Span<double> bias)
+    {
+        on.Multiply(true, false, units, inputs, rows, delta, input, weights[..(units * inputs)], accumulate: false);
+        MatrixKernels.ColumnSums(delta, bias[..units], rows, units);
+    }
+
+    /// <summary>δ_(l-1) = f'(z_(l-1)) ⊙ (δ_l W_l), into <see cref="Below.Delta"/>.</summary>
+    public static void DeltaBelow(ComputeBackend on, Below below, ReadOnlySpan<double> delta, Tensor weights, int rows)
+    {
+        var length = rows * weights.Columns;
+        var result = below.Delta.AsSpan(0, length);
+        GradientOfInputs(on, delta, weights, rows, result);
+        below.Activation.Backward(below.Z.Span[..length], below.A.Span[..length], result, result);
+    }
+
+    /// <summary>dL/da_(l-1) = δ_l W_l, the gradient reaching the layer's input, into <paramref name="result"/> (rows·inputs).</summary>
+    public static void GradientOfInputs(ComputeBackend on, ReadOnlySpan<double> delta, Tensor weights, int rows, Span<double> result) =>
+        on.Multiply(false, false, rows, weights.Columns, weights.Rows, delta, weights.Span, result, accumulate: false);
+}

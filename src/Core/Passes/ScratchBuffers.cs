@@ -1,0 +1,28 @@
+using System.Buffers;
+
+namespace Functional.NN.Passes;
+
+/// <summary>
+/// Buffers rented from the shared array pool for one step and returned when it ends, so that the trace, the
+/// deltas and the gradients of a training step reuse memory from step to step. They are longer than asked for and
+/// hold stale values: every use slices them to its length and writes before it reads. Nothing rented escapes the step.
+/// </summary>
+internal sealed class ScratchBuffers : IDisposable
+{
+    private readonly List<double[]> _rented = new(16);
+
+    /// <summary>A buffer of at least <paramref name="length"/> elements, until <see cref="Dispose"/>.</summary>
+    public double[] Rent(int length)
+    {
+        var buffer = ArrayPool<double>.Shared.Rent(length);
+        _rented.Add(buffer);
+        return buffer;
+    }
+
+    /// <summary>Returns every buffer to the pool.</summary>
+    public void Dispose()
+    {
+        foreach (var buffer in _rented) ArrayPool<double>.Shared.Return(buffer);
+        _rented.Clear();
+    }
+}
