@@ -5,7 +5,8 @@ namespace Functional.NN.Training;
 
 /// <summary>
 /// Mini-batch training with any optimizer as a lazy, infinite sequence of <see cref="TrainingProgress"/>
-/// values, one per update. Each epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once.
+/// values, one per update. Each epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once, gathering
+/// each batch only when its step comes.
 /// Resuming from any yielded progress gives exactly the values the uninterrupted sequence would have.
 /// </summary>
 public static class MiniBatchTrainer
@@ -41,7 +42,7 @@ public static class MiniBatchTrainer
             if (progress.BatchInEpoch >= plan.BatchesPerEpoch)
                 progress = progress with { Epoch = progress.Epoch + 1, BatchInEpoch = 0 };
             var batches = plan.BatchesOf(progress.Epoch);
-            while (progress.BatchInEpoch < batches.Length)
+            while (progress.BatchInEpoch < batches.Count)
             {
                 progress = Step(plan, progress, batches[progress.BatchInEpoch]);
                 yield return progress;
