@@ -11,7 +11,7 @@ namespace Functional.NN.Data;
 /// same number of rows, at least one of each, and only finite numbers (checked by
 /// <see cref="Create(Tensor, Tensor)"/>). Immutable; every operation returns a new dataset.
 /// </summary>
-public sealed record Dataset
+public sealed partial record Dataset
 {
     private Dataset(Tensor features, Tensor targets)
     {

@@ -61,7 +61,7 @@ public sealed class IdxDatasetTests : IDisposable
         var images = IdxTestFiles.Images(1, 1, 3, (_, i) => new byte[] { 0, 128, 255 }[i]);
         var (imagesPath, labelsPath) = Write(images, IdxTestFiles.Labels(1));
         var data = FinAssert.Succeeds(IdxDataset.Load("scale", imagesPath, labelsPath));
-        Assert.Equal([0.0, 128 / 255.0, 1.0], data.Features.ToArray());
+        Assert.Equal([0.0, 128 / 255.0, 1.0], data.Features.ToTensor().ToArray());
     }
 
     [Theory]
