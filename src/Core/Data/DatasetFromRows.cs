@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -8,12 +9,14 @@ public sealed partial record Dataset
 {
     /// <summary>
     /// The examples at <paramref name="rows"/> of <paramref name="features"/> and <paramref name="targets"/>, in
-    /// that order, with the features standardized by <paramref name="standardizer"/> when one is given: each
-    /// chosen row is read and converted once, straight into the new dataset (<c>(x - μ)/s</c>, the same numbers as
-    /// <see cref="Standardizer.Apply(Dataset)"/> of the unstandardized rows). An error naming every problem:
-    /// no rows, a row out of range, targets with another number of rows, no feature or target columns, a
-    /// standardizer fitted on another number of features, and the first number that is not finite (by its row
-    /// in <paramref name="features"/> or <paramref name="targets"/>, and column; standardized numbers are checked too).
+    /// that order, with the features standardized by <paramref name="standardizer"/> when one is given: a view
+    /// that keeps the stored rows and converts a row (<c>(x - μ)/s</c>, the same numbers as
+    /// <see cref="Standardizer.Apply(Dataset)"/> of the unstandardized rows) only when it is taken, for a batch or
+    /// a block. The targets of the chosen rows are copied. Every row is read once here to check it. An error
+    /// naming every problem: no rows, a row out of range, targets with another number of rows, no feature or
+    /// target columns, a standardizer fitted on another number of features, and the first number that is not
+    /// finite (by its row in <paramref name="features"/> or <paramref name="targets"/>, and column; standardized
+    /// numbers are checked too).
     /// </summary>
     public static Fin<Dataset> FromRows(FeatureRows features, Tensor targets, IReadOnlyList<int> rows, Standardizer? standardizer = null)
     {
@@ -28,35 +31,59 @@ public sealed partial record Dataset
         if (outside >= 0) problems.Add($"rows: position {outside} is row {rows[outside]}, outside 0..{features.Rows - 1}");
         if (problems.Count > 0) return Error.New(string.Join("; ", problems));
 
-        var x = new double[checked(rows.Count * features.Columns)];
-        var firstNonFinite = Convert(features, rows, standardizer, x);
-        var t = Gather(targets, rows);
-        if (firstNonFinite is var (row, column, standardized))
+        var view = new RowView(features, [.. rows], standardizer);
+        if (view.FirstNonFinite() is var (row, column, standardized))
             problems.Add($"features: row {row}, column {column} is not a finite number{(standardized ? " after standardization" : "")}");
+        var t = Gather(targets, rows);
         if (FirstNonFinite(t) is var (tr, tc)) problems.Add($"targets: row {rows[tr]}, column {tc} is not a finite number");
-        return problems.Count == 0
-            ? new Dataset(Tensor.Own(rows.Count, features.Columns, x), t)
-            : Error.New(string.Join("; ", problems));
+        return problems.Count == 0 ? new Dataset(view, t) : Error.New(string.Join("; ", problems));
     }
 
-    private static (int Row, int Column, bool Standardized)? Convert(FeatureRows features, IReadOnlyList<int> rows,
-        Standardizer? standardizer, double[] into)
+    /// <summary>
+    /// Chosen rows of stored features, standardized when a standardizer is given. The stored rows are shared
+    /// between views and never written; each conversion writes only a new array of its own.
+    /// </summary>
+    /// <param name="Source">The stored feature rows.</param>
+    /// <param name="Rows">Position i of the view is row <c>Rows[i]</c> of the source.</param>
+    /// <param name="Standardizer">The standardization applied as rows are converted, or null.</param>
+    private sealed record RowView(FeatureRows Source, ImmutableArray<int> Rows, Standardizer? Standardizer)
     {
-        var columns = features.Columns;
-        var mean = standardizer is null ? default : standardizer.Mean.Span;
-        var scale = standardizer is null ? default : standardizer.Scale.Span;
-        for (var i = 0; i < rows.Count; i++)
+        /// <summary>The view's positions <paramref name="positions"/>, converted into a new tensor.</summary>
+        public Tensor Convert(IReadOnlyList<int> positions)
         {
-            var row = into.AsSpan(i * columns, columns);
-            features.CopyRow(rows[i], row);
-            for (var c = 0; c < columns; c++)
+            var columns = Source.Columns;
+            var data = GC.AllocateUninitializedArray<double>(checked(positions.Count * columns));
+            for (var i = 0; i < positions.Count; i++)
             {
-                if (!double.IsFinite(row[c])) return (rows[i], c, false);
-                if (standardizer is null) continue;
-                row[c] = (row[c] - mean[c]) / scale[c];
-                if (!double.IsFinite(row[c])) return (rows[i], c, true);
+                var row = data.AsSpan(i * columns, columns);
+                Source.CopyRow(Rows[positions[i]], row);
+                Standardize(row);
             }
+            return Tensor.Own(positions.Count, columns, data);
         }
-        return null;
+
+        /// <summary>The source row and column of the first number that is not finite, as stored or after standardization.</summary>
+        public (int Row, int Column, bool Standardized)? FirstNonFinite()
+        {
+            Span<double> raw = new double[Source.Columns];
+            Span<double> row = new double[Source.Columns];
+            foreach (var r in Rows)
+            {
+                Source.CopyRow(r, raw);
+                raw.CopyTo(row);
+                Standardize(row);
+                for (var c = 0; c < row.Length; c++)
+                    if (!double.IsFinite(row[c])) return (r, c, double.IsFinite(raw[c]));
+            }
+            return null;
+        }
+
+        private void Standardize(Span<double> row)
+        {
+            if (Standardizer is null) return;
+            var mean = Standardizer.Mean.Span;
+            var scale = Standardizer.Scale.Span;
+            for (var c = 0; c < row.Length; c++) row[c] = (row[c] - mean[c]) / scale[c];
+        }
     }
 }

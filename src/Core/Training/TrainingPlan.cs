@@ -51,8 +51,8 @@ public sealed record TrainingPlan
     public static Fin<TrainingPlan> Create(Network network, GradientTransformation optimizer, Dataset data,
         RandomKey shuffleKey, int batchSize, PartialBatch partialBatch = PartialBatch.Keep)
     {
-        if (data.Features.Columns != network.InputSize)
-            return Error.New($"training data has {data.Features.Columns} features, the network expects {network.InputSize}");
+        if (data.FeatureCount != network.InputSize)
+            return Error.New($"training data has {data.FeatureCount} features, the network expects {network.InputSize}");
         if (data.Targets.Columns != network.OutputSize)
             return Error.New($"training data has {data.Targets.Columns} target columns, the network has {network.OutputSize} outputs");
         return MiniBatches.Count(data.Count, batchSize, partialBatch).Map(count =>
