@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -63,6 +64,7 @@ public sealed partial record Dataset
         }
 
         /// <summary>The source row and column of the first number that is not finite, as stored or after standardization.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call over every row, at startup
         public (int Row, int Column, bool Standardized)? FirstNonFinite()
         {
             Span<double> raw = new double[Source.Columns];
@@ -78,6 +80,7 @@ public sealed partial record Dataset
             return null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Standardize(Span<double> row)
         {
             if (Standardizer is null) return;

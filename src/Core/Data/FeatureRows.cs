@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -18,7 +19,7 @@ public sealed class FeatureRows
     private readonly Tensor? _tensor;
     private readonly ImmutableArray<byte> _bytes;
     private readonly int _offset;
-    private readonly double _divisor;
+    private readonly double[]? _byteValues;
 
     private FeatureRows(int rows, int columns, Tensor? tensor, ImmutableArray<byte> bytes, int offset, double divisor)
     {
@@ -27,7 +28,9 @@ public sealed class FeatureRows
         _tensor = tensor;
         _bytes = bytes;
         _offset = offset;
-        _divisor = divisor;
+        if (tensor is not null) return;
+        _byteValues = new double[256];
+        for (var b = 0; b < _byteValues.Length; b++) _byteValues[b] = b / divisor;
     }
 
     /// <summary>Number of rows (examples).</summary>
@@ -59,9 +62,10 @@ public sealed class FeatureRows
 
     /// <summary>The number at <paramref name="row"/> and <paramref name="column"/>.</summary>
     public double this[int row, int column] =>
-        _tensor is not null ? _tensor[row, column] : _bytes[_offset + row * Columns + column] / _divisor;
+        _tensor is not null ? _tensor[row, column] : _byteValues![_bytes[_offset + row * Columns + column]];
 
     /// <summary>Writes the <see cref="Columns"/> numbers of <paramref name="row"/> to the start of <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per row at startup, before tiered compilation would optimize it
     public void CopyRow(int row, Span<double> destination)
     {
         if (_tensor is not null)
@@ -71,7 +75,8 @@ public sealed class FeatureRows
         }
         var source = _bytes.AsSpan(_offset + row * Columns, Columns);
         var target = destination[..Columns];
-        for (var c = 0; c < target.Length; c++) target[c] = source[c] / _divisor;
+        var values = _byteValues.AsSpan();
+        for (var c = 0; c < target.Length; c++) target[c] = values[source[c]];
     }
 
     /// <summary>Every row as a tensor: the tensor itself for <see cref="Of"/>, otherwise one new tensor of doubles.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -57,6 +58,7 @@ public sealed record Standardizer
     /// given: the same numbers as <see cref="Fit(Dataset)"/> of a dataset holding those rows in that order.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="rows"/> is empty.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call over the whole training set, at startup
     public static Standardizer Fit(FeatureRows features, IReadOnlyList<int> rows)
     {
         if (rows.Count < 1) throw new ArgumentException("a standardizer needs at least one row to fit", nameof(rows));
