@@ -42,24 +42,44 @@ public sealed partial record Dataset
 
     /// <summary>
     /// Chosen rows of stored features, standardized when a standardizer is given. The stored rows are shared
-    /// between views and never written; each conversion writes only a new array of its own.
+    /// between views and never written; each conversion writes only a new array of its own. For byte rows with
+    /// a standardizer, each column's 256 possible standardized values are computed once (the same arithmetic,
+    /// so the same numbers) and a conversion looks them up.
     /// </summary>
-    /// <param name="Source">The stored feature rows.</param>
-    /// <param name="Rows">Position i of the view is row <c>Rows[i]</c> of the source.</param>
-    /// <param name="Standardizer">The standardization applied as rows are converted, or null.</param>
-    private sealed record RowView(FeatureRows Source, ImmutableArray<int> Rows, Standardizer? Standardizer)
+    private sealed record RowView
     {
+        private readonly double[]? _standardizedBytes;
+
+        /// <summary>The view of <paramref name="rows"/> of <paramref name="source"/>.</summary>
+        public RowView(FeatureRows source, ImmutableArray<int> rows, Standardizer? standardizer)
+        {
+            Source = source;
+            Rows = rows;
+            Standardizer = standardizer;
+            if (standardizer is null || !source.IsBytes) return;
+            _standardizedBytes = new double[checked(source.Columns * 256)];
+            var mean = standardizer.Mean.Span;
+            var scale = standardizer.Scale.Span;
+            for (var c = 0; c < source.Columns; c++)
+                for (var b = 0; b < 256; b++)
+                    _standardizedBytes[c * 256 + b] = (source.ByteValue((byte)b) - mean[c]) / scale[c];
+        }
+
+        /// <summary>The stored feature rows.</summary>
+        public FeatureRows Source { get; }
+
+        /// <summary>Position i of the view is row <c>Rows[i]</c> of the source.</summary>
+        public ImmutableArray<int> Rows { get; }
+
+        /// <summary>The standardization applied as rows are converted, or null.</summary>
+        public Standardizer? Standardizer { get; }
+
         /// <summary>The view's positions <paramref name="positions"/>, converted into a new tensor.</summary>
         public Tensor Convert(IReadOnlyList<int> positions)
         {
             var columns = Source.Columns;
             var data = GC.AllocateUninitializedArray<double>(checked(positions.Count * columns));
-            for (var i = 0; i < positions.Count; i++)
-            {
-                var row = data.AsSpan(i * columns, columns);
-                Source.CopyRow(Rows[positions[i]], row);
-                Standardize(row);
-            }
+            for (var i = 0; i < positions.Count; i++) ConvertRow(Rows[positions[i]], data.AsSpan(i * columns, columns));
             return Tensor.Own(positions.Count, columns, data);
         }
 
@@ -71,22 +91,32 @@ public sealed partial record Dataset
             Span<double> row = new double[Source.Columns];
             foreach (var r in Rows)
             {
-                Source.CopyRow(r, raw);
-                raw.CopyTo(row);
-                Standardize(row);
+                ConvertRow(r, row);
                 for (var c = 0; c < row.Length; c++)
-                    if (!double.IsFinite(row[c])) return (r, c, double.IsFinite(raw[c]));
+                {
+                    if (double.IsFinite(row[c])) continue;
+                    Source.CopyRow(r, raw);
+                    return (r, c, double.IsFinite(raw[c]));
+                }
             }
             return null;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Standardize(Span<double> row)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
+        private void ConvertRow(int row, Span<double> into)
         {
+            if (_standardizedBytes is not null)
+            {
+                var bytes = Source.ByteRow(row);
+                var table = _standardizedBytes.AsSpan();
+                for (var c = 0; c < bytes.Length; c++) into[c] = table[c * 256 + bytes[c]];
+                return;
+            }
+            Source.CopyRow(row, into);
             if (Standardizer is null) return;
             var mean = Standardizer.Mean.Span;
             var scale = Standardizer.Scale.Span;
-            for (var c = 0; c < row.Length; c++) row[c] = (row[c] - mean[c]) / scale[c];
+            for (var c = 0; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
         }
     }
 }

@@ -79,6 +79,15 @@ public sealed class FeatureRows
         for (var c = 0; c < target.Length; c++) target[c] = values[source[c]];
     }
 
+    /// <summary>True for byte rows (<see cref="FromBytes"/>): every number is one of 256 values, <see cref="ByteValue"/>.</summary>
+    internal bool IsBytes => _tensor is null;
+
+    /// <summary>The number byte <paramref name="value"/> stands for (byte rows only).</summary>
+    internal double ByteValue(byte value) => _byteValues![value];
+
+    /// <summary>The stored bytes of <paramref name="row"/> (byte rows only).</summary>
+    internal ReadOnlySpan<byte> ByteRow(int row) => _bytes.AsSpan(_offset + row * Columns, Columns);
+
     /// <summary>Every row as a tensor: the tensor itself for <see cref="Of"/>, otherwise one new tensor of doubles.</summary>
     public Tensor ToTensor()
     {
