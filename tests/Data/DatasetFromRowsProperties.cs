@@ -97,6 +97,19 @@ public sealed class DatasetFromRowsProperties
     }
 
     [Fact]
+    public void Byte_rows_are_checked_by_the_values_their_bytes_stand_for()
+    {
+        var stored = FeatureRows.FromBytes([0, 1, 2, 3], 0, 2, 2, 1e-320).ThrowIfFail();
+        var targets = Tensor.Zeros(2, 1);
+        Assert.Contains("features: row 1, column 0 is not a finite number", Error(Dataset.FromRows(stored, targets, [1])));
+        Assert.True(Dataset.FromRows(stored, targets, [0]).IsFail, "1 / 1e-320 overflows too (row 0, column 1)");
+        var narrow = Standardizer.Create(Tensor.Zeros(1, 2), Tensor.Filled(1, 2, 1e-310)).ThrowIfFail();
+        var bytes = FeatureRows.FromBytes([0, 0, 0, 255], 0, 2, 2, 1.0).ThrowIfFail();
+        Assert.True(Dataset.FromRows(bytes, targets, [0], narrow).IsSucc, "row 0 holds only zeros: 0 / 1e-310 is finite");
+        Assert.Contains("row 1, column 1 is not a finite number after standardization", Error(Dataset.FromRows(bytes, targets, [0, 1], narrow)));
+    }
+
+    [Fact]
     public void Byte_rows_must_match_their_shape()
     {
         Assert.Contains("needs 6 bytes from offset 2, there are 5", Error(FeatureRows.FromBytes([.. new byte[7]], 2, 3, 2, 255.0)));

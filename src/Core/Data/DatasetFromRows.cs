@@ -83,10 +83,14 @@ public sealed partial record Dataset
             return Tensor.Own(positions.Count, columns, data);
         }
 
-        /// <summary>The source row and column of the first number that is not finite, as stored or after standardization.</summary>
+        /// <summary>
+        /// The source row and column of the first number that is not finite, as stored or after standardization.
+        /// Byte rows hold one of 256 numbers per column: when all of those are finite, no row is read.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call over every row, at startup
         public (int Row, int Column, bool Standardized)? FirstNonFinite()
         {
+            if (EveryByteValueFinite()) return null;
             Span<double> raw = new double[Source.Columns];
             Span<double> row = new double[Source.Columns];
             foreach (var r in Rows)
@@ -100,6 +104,12 @@ public sealed partial record Dataset
                 }
             }
             return null;
+        }
+
+        private bool EveryByteValueFinite()
+        {
+            if (_standardizedBytes is not null) return _standardizedBytes.All(double.IsFinite);
+            return Source.IsBytes && Standardizer is null && Enumerable.Range(0, 256).All(b => double.IsFinite(Source.ByteValue((byte)b)));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
