@@ -11,7 +11,7 @@ namespace Functional.NN.App.Data;
 /// <param name="Name">Short name for reports and experiment records (<c>two_moons</c>, <c>iris</c>, <c>fashion-mnist-train</c>).</param>
 /// <param name="Features">
 /// Inputs, <c>[examples x features]</c>, in the form they were stored in (IDX images stay bytes until a run
-/// converts the rows it uses, once; see <see cref="FeatureRows"/>).
+/// converts the rows it uses as it uses them; see <see cref="FeatureRows"/>).
 /// </param>
 /// <param name="Targets">One-hot rows <c>[examples x classes]</c> for classification; <c>[examples x 1]</c> for regression.</param>
 /// <param name="Classes">Number of classes; 0 for regression.</param>

@@ -28,8 +28,9 @@ internal sealed record TrainingData(Dataset Training, Dataset? Validation, Datas
     /// Splits and standardizes <paramref name="source"/> as <paramref name="training"/> says, the split drawn from
     /// <paramref name="splitKey"/>. The split is a choice of rows (<see cref="DataSplit.Rows"/>), the standardizer
     /// is fitted on the training rows as they are stored (<see cref="Standardizer.Fit(FeatureRows, IReadOnlyList{int})"/>),
-    /// and each part is then converted once, standardized on the way (<see cref="Dataset.FromRows"/>): the numbers
-    /// of a split followed by <see cref="Standardizer.Apply(Dataset)"/>, with one copy of the data instead of four.
+    /// and each part is a view of the stored rows that standardizes rows as batches and blocks take them
+    /// (<see cref="Dataset.FromRows"/>): the numbers of a split followed by <see cref="Standardizer.Apply(Dataset)"/>,
+    /// without any copy of the whole data set.
     /// </summary>
     public static Fin<TrainingData> Prepare(SourceData source, TrainingSpec training, RandomKey splitKey) =>
         from rows in training.ValidationSplit > 0

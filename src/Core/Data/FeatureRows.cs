@@ -9,9 +9,9 @@ namespace Functional.NN.Data;
 /// <summary>
 /// Feature rows in the form they were stored in, read as doubles one row at a time: either a
 /// <see cref="Tensor"/> (read as it is) or unsigned bytes (byte b read as <c>b / divisor</c>, for example
-/// image pixels read as <c>pixel / 255</c>). A data set is converted to doubles once, when a
-/// <see cref="Dataset"/> is built from chosen rows (<see cref="Dataset.FromRows"/>), instead of being held
-/// as doubles and copied again by every later step. Immutable: the bytes are an
+/// image pixels read as <c>pixel / 255</c>). A <see cref="Dataset"/> built from chosen rows
+/// (<see cref="Dataset.FromRows"/>) keeps them in this form and converts only the rows a batch or a block
+/// takes, instead of holding the data set as doubles. Immutable: the bytes are an
 /// <see cref="ImmutableArray{T}"/>, never written.
 /// </summary>
 public sealed class FeatureRows

@@ -11,8 +11,8 @@ namespace Functional.NN.App.Data.Idx;
 /// images (rank 3, unsigned bytes) become feature rows of <c>rows x columns</c> pixels scaled from
 /// 0..255 to [0, 1] (pixel / 255); labels (rank 1, unsigned bytes) become one-hot rows. The pixels stay
 /// bytes (<see cref="FeatureRows.FromBytes"/>, over the decompressed file, which nothing writes after reading
-/// it) until a dataset is built from the rows it needs, so a 60,000-image file costs its 47 MB of bytes and
-/// one conversion to doubles, not a second copy.
+/// it): a run converts only the rows a batch or a block takes (<see cref="Dataset.FromRows"/>), so a
+/// 60,000-image file costs its 47 MB of bytes, not 376 MB of doubles.
 /// </summary>
 internal static class IdxDataset
 {
