@@ -29,7 +29,7 @@ internal static class DatasetFit
             problems.Add($"the model expects {network.InputSize} input features, the data set '{data.Name}' has {data.Features.Columns}");
         if (TargetProblem(data, network) is { } targetProblem) problems.Add(targetProblem);
         if (problems.Count > 0) return Error.New($"the data does not fit the model {network}: {string.Join("; ", problems)}");
-        return Dataset.Create(data.Features, Targets(data, network)).Match(
+        return Dataset.Create(data.Features.ToTensor(), Targets(data, network)).Match(
             Succ: examples => Fin<FittedDataset>.Succ(new FittedDataset(data, examples)),
             Fail: e => Error.New($"data set '{data.Name}': {e.Message}"));
     }

@@ -24,18 +24,28 @@ internal static class DataSourceLoader
     {
         GeneratedDataSpec g => GeneratedDatasets.Generate(g.Generator, g.Count, g.Noise, g.Seed).Map(d => new SourceData(d, null)),
         CsvDataSpec c => CsvDataset.Load(c.Path, new CsvSchema(c.FeatureColumns, c.LabelColumn, c.Task)).Map(d => new SourceData(d, null)),
-        IdxDataSpec i =>
-            from train in IdxDataset.Load("idx-train", i.Images, i.Labels, i.Classes)
-            from test in i.TestImages is null || i.TestLabels is null
-                ? None
-                : IdxDataset.Load("idx-test", i.TestImages, i.TestLabels, i.Classes).Map(Option<LoadedDataset>.Some)
-            select new SourceData(train, Nullable(test)),
-        FashionMnistDataSpec f =>
-            from train in FashionMnist.Load(f.Directory, train: true)
-            from test in f.Test ? FashionMnist.Load(f.Directory, train: false).Map(Option<LoadedDataset>.Some) : None
-            select new SourceData(train, Nullable(test)),
+        IdxDataSpec i => TrainAndTest(
+            () => IdxDataset.Load("idx-train", i.Images, i.Labels, i.Classes),
+            i.TestImages is null || i.TestLabels is null ? null : () => IdxDataset.Load("idx-test", i.TestImages, i.TestLabels, i.Classes)),
+        FashionMnistDataSpec f => TrainAndTest(
+            () => FashionMnist.Load(f.Directory, train: true),
+            f.Test ? () => FashionMnist.Load(f.Directory, train: false) : null),
         _ => throw new ArgumentException($"unknown data source {spec.GetType().Name}", nameof(spec)),
     });
+
+    /// <summary>
+    /// Both splits, the test split read on another thread while the training split is read (reading is mostly
+    /// decompression); the training split's error comes first, as when they are read one after the other.
+    /// </summary>
+    private static Fin<SourceData> TrainAndTest(Func<Fin<LoadedDataset>> train, Func<Fin<LoadedDataset>>? test)
+    {
+        var testing = test is null ? null : Task.Run(test);
+        var trained = train();
+        var tested = testing?.GetAwaiter().GetResult();
+        return from tr in trained
+               from te in tested is { } t ? t.Map(Option<LoadedDataset>.Some) : None
+               select new SourceData(tr, Nullable(te));
+    }
 
     private static Fin<Option<LoadedDataset>> None => Fin<Option<LoadedDataset>>.Succ(Option<LoadedDataset>.None);
 

@@ -24,30 +24,27 @@ internal sealed record TrainingData(Dataset Training, Dataset? Validation, Datas
     /// <summary>The standardization the run's models expect their inputs in, as model files store it (None when the experiment does not standardize).</summary>
     public Option<Standardizer> InputStandardizer => Prelude.Optional(Standardizer);
 
-    /// <summary>Splits and standardizes <paramref name="source"/> as <paramref name="training"/> says, the split drawn from <paramref name="splitKey"/>.</summary>
+    /// <summary>
+    /// Splits and standardizes <paramref name="source"/> as <paramref name="training"/> says, the split drawn from
+    /// <paramref name="splitKey"/>. The split is a choice of rows (<see cref="DataSplit.Rows"/>), the standardizer
+    /// is fitted on the training rows as they are stored (<see cref="Standardizer.Fit(FeatureRows, IReadOnlyList{int})"/>),
+    /// and each part is a view of the stored rows that standardizes rows as batches and blocks take them
+    /// (<see cref="Dataset.FromRows"/>): the numbers of a split followed by <see cref="Standardizer.Apply(Dataset)"/>,
+    /// without any copy of the whole data set.
+    /// </summary>
     public static Fin<TrainingData> Prepare(SourceData source, TrainingSpec training, RandomKey splitKey) =>
-        from all in Named("data", Dataset.Create(source.Train.Features, source.Train.Targets))
-        from test in source.Test is null
+        from rows in training.ValidationSplit > 0
+            ? Named("training.validation_split", DataSplit.Rows(source.Train.Count, training.ValidationSplit, splitKey))
+            : new SplitRows([.. Enumerable.Range(0, source.Train.Count)], [])
+        let standardizer = training.Standardize ? Standardizer.Fit(source.Train.Features, rows.Training) : null
+        from train in Named("data", Dataset.FromRows(source.Train.Features, source.Train.Targets, rows.Training, standardizer))
+        from validation in rows.Validation.IsEmpty
             ? Fin<Option<Dataset>>.Succ(Option<Dataset>.None)
-            : Named("test data", Dataset.Create(source.Test.Features, source.Test.Targets)).Map(Option<Dataset>.Some)
-        from split in training.ValidationSplit > 0
-            ? Named("training.validation_split", DataSplit.Create(all, training.ValidationSplit, splitKey)).Map(s => (s.Training, Option<Dataset>.Some(s.Validation)))
-            : Fin<(Dataset, Option<Dataset>)>.Succ((all, Option<Dataset>.None))
-        from prepared in Standardized(split.Item1, split.Item2, test, training.Standardize)
-        select prepared with { Classes = source.Train.Classes, Sha256 = source.Sha256, Name = source.Train.Name };
-
-    private static Fin<TrainingData> Standardized(Dataset train, Option<Dataset> validation, Option<Dataset> test, bool standardize)
-    {
-        if (!standardize) return new TrainingData(train, Nullable(validation), Nullable(test), null, 0, "", "");
-        var standardizer = Standardizer.Fit(train);
-        return from t in standardizer.Apply(train)
-               from v in Apply(standardizer, validation)
-               from x in Apply(standardizer, test)
-               select new TrainingData(t, Nullable(v), Nullable(x), standardizer, 0, "", "");
-    }
-
-    private static Fin<Option<Dataset>> Apply(Standardizer standardizer, Option<Dataset> data) =>
-        data.Match(Some: d => standardizer.Apply(d).Map(Option<Dataset>.Some), None: () => Fin<Option<Dataset>>.Succ(Option<Dataset>.None));
+            : Named("data", Dataset.FromRows(source.Train.Features, source.Train.Targets, rows.Validation, standardizer)).Map(Option<Dataset>.Some)
+        from test in source.Test is not { } t
+            ? Fin<Option<Dataset>>.Succ(Option<Dataset>.None)
+            : Named("test data", Dataset.FromRows(t.Features, t.Targets, [.. Enumerable.Range(0, t.Count)], standardizer)).Map(Option<Dataset>.Some)
+        select new TrainingData(train, Nullable(validation), Nullable(test), standardizer, source.Train.Classes, source.Sha256, source.Train.Name);
 
     private static Dataset? Nullable(Option<Dataset> data) => data.IfNoneUnsafe((Dataset?)null);
 

@@ -23,15 +23,22 @@ public static class Accuracy
     /// </summary>
     public static Fin<double> Of(Network network, Parameters parameters, Dataset data)
     {
-        if (data.Features.Columns != network.InputSize)
-            return Error.New($"accuracy: the network expects {network.InputSize} features, got {data.Features.Columns}");
+        if (data.FeatureCount != network.InputSize)
+            return Error.New($"accuracy: the network expects {network.InputSize} features, got {data.FeatureCount}");
         if (!parameters.Fits(network))
             return Error.New($"accuracy: parameters {parameters.Describe()} do not fit network {network}");
-        var outputs = ForwardPass.Predict(network, parameters, data.Features);
-        return outputs.Columns == 1 && network.Loss is BinaryCrossEntropyWithLogits
-            ? OfThreshold(outputs, data.Targets, 0.0)
-            : Of(outputs, data.Targets);
+        return OfOutputs(network, ForwardPass.Predict(network, parameters, data.Features), data.Targets);
     }
+
+    /// <summary>
+    /// The accuracy of <paramref name="outputs"/>, the outputs of <paramref name="network"/>, by the rules of
+    /// <see cref="Of(Network, Parameters, Dataset)"/>: a single <c>bce_logits</c> output thresholded at 0, otherwise
+    /// <see cref="Of(Tensor, Tensor)"/>.
+    /// </summary>
+    public static Fin<double> OfOutputs(Network network, Tensor outputs, Tensor targets) =>
+        outputs.Columns == 1 && network.Loss is BinaryCrossEntropyWithLogits
+            ? OfThreshold(outputs, targets, 0.0)
+            : Of(outputs, targets);
 
     /// <summary>The fraction of rows whose largest output is in the column of the largest target (first on ties).</summary>
     public static Fin<double> OfClasses(Tensor outputs, Tensor oneHotTargets) =>

@@ -9,24 +9,42 @@ namespace Functional.NN.Data;
 /// <summary>
 /// Examples as rows: features <c>[examples x features]</c> and targets <c>[examples x outputs]</c>, with the
 /// same number of rows, at least one of each, and only finite numbers (checked by
-/// <see cref="Create(Tensor, Tensor)"/>). Immutable; every operation returns a new dataset.
+/// <see cref="Create(Tensor, Tensor)"/> and <see cref="FromRows"/>). Immutable; every operation returns a new
+/// dataset. A dataset built by <see cref="FromRows"/> is a view: it keeps the stored rows it was built from
+/// (shared, never written), the chosen row indices and the standardizer, and converts rows to doubles only when
+/// they are asked for, so a batch or a block of rows costs only its own numbers.
 /// </summary>
-public sealed record Dataset
+public sealed partial record Dataset
 {
+    private readonly Tensor? _features;
+    private readonly RowView? _view;
+
     private Dataset(Tensor features, Tensor targets)
     {
-        Features = features;
+        _features = features;
         Targets = targets;
     }
 
-    /// <summary>Input features, one example per row.</summary>
-    public Tensor Features { get; }
+    private Dataset(RowView view, Tensor targets)
+    {
+        _view = view;
+        Targets = targets;
+    }
+
+    /// <summary>
+    /// Input features, one example per row. For a view (<see cref="FromRows"/>) every access converts all of its
+    /// rows into a new tensor: take rows (<see cref="Subset"/>, batches) to convert only those.
+    /// </summary>
+    public Tensor Features => _features ?? _view!.Convert(Enumerable.Range(0, Count).ToArray());
 
     /// <summary>Targets, one example per row (one-hot rows for classification).</summary>
     public Tensor Targets { get; }
 
     /// <summary>Number of examples.</summary>
-    public int Count => Features.Rows;
+    public int Count => Targets.Rows;
+
+    /// <summary>Number of features per example (columns of <see cref="Features"/>).</summary>
+    public int FeatureCount => _features?.Columns ?? _view!.Source.Columns;
 
     /// <summary>A dataset, or an error naming every problem (row and column of the first non-finite number of each tensor).</summary>
     public static Fin<Dataset> Create(Tensor features, Tensor targets)
@@ -71,8 +89,9 @@ public sealed record Dataset
     /// <summary>The same targets with other features of the same number of rows (for transforms that keep the rows).</summary>
     internal Dataset WithFeatures(Tensor features) => new(features, Targets);
 
-    /// <summary>The rows at valid indices, without checks.</summary>
-    internal Dataset TakeRows(IReadOnlyList<int> rows) => new(Gather(Features, rows), Gather(Targets, rows));
+    /// <summary>The rows at valid indices, without checks, as a dataset holding their numbers.</summary>
+    internal Dataset TakeRows(IReadOnlyList<int> rows) =>
+        new(_features is not null ? Gather(_features, rows) : _view!.Convert(rows), Gather(Targets, rows));
 
     private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
         tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));

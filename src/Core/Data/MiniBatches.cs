@@ -13,20 +13,30 @@ public static class MiniBatches
     /// smaller or dropped according to <paramref name="partial"/>. An error when the batch size is below 1, or
     /// when dropping would leave no batch at all.
     /// </summary>
-    public static Fin<ImmutableArray<Dataset>> Of(Dataset data, int batchSize, PartialBatch partial)
+    public static Fin<ImmutableArray<Dataset>> Of(Dataset data, int batchSize, PartialBatch partial) =>
+        Count(data.Count, batchSize, partial).Map(count =>
+        {
+            var batches = ImmutableArray.CreateBuilder<Dataset>(count);
+            for (var b = 0; b < count; b++)
+            {
+                var start = b * batchSize;
+                var size = Math.Min(batchSize, data.Count - start);
+                batches.Add(data.TakeRows(Enumerable.Range(start, size).ToArray()));
+            }
+            return batches.MoveToImmutable();
+        });
+
+    /// <summary>
+    /// How many batches <see cref="Of"/> cuts <paramref name="examples"/> examples into, without cutting them: the
+    /// same errors for a batch size below 1 or when dropping would leave no batch at all.
+    /// </summary>
+    public static Fin<int> Count(int examples, int batchSize, PartialBatch partial)
     {
         if (batchSize < 1) return Error.New($"mini-batches: the batch size must be at least 1, got {batchSize}");
-        var count = partial == PartialBatch.Drop ? data.Count / batchSize : (data.Count + batchSize - 1) / batchSize;
-        if (count == 0)
-            return Error.New($"mini-batches: {data.Count} examples make no full batch of {batchSize}, and the partial batch is dropped");
-        var batches = ImmutableArray.CreateBuilder<Dataset>(count);
-        for (var b = 0; b < count; b++)
-        {
-            var start = b * batchSize;
-            var size = Math.Min(batchSize, data.Count - start);
-            batches.Add(data.TakeRows(Enumerable.Range(start, size).ToArray()));
-        }
-        return batches.MoveToImmutable();
+        var count = partial == PartialBatch.Drop ? examples / batchSize : (examples + batchSize - 1) / batchSize;
+        return count == 0
+            ? Error.New($"mini-batches: {examples} examples make no full batch of {batchSize}, and the partial batch is dropped")
+            : count;
     }
 
     /// <summary>

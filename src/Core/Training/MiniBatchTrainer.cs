@@ -5,7 +5,8 @@ namespace Functional.NN.Training;
 
 /// <summary>
 /// Mini-batch training as a lazy, infinite sequence of <see cref="TrainingProgress"/> values, one per update. Each
-/// epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once, and each update is a step function
+/// epoch visits every batch of <see cref="TrainingPlan.BatchesOf"/> once, gathering each batch only when its step
+/// comes, and each update is a step function
 /// step(p, s, batch) → (loss, p', s'): the plan's optimizer through <see cref="TrainingStep"/>, or one the caller
 /// writes (as JAX users write their own <c>train_step</c>). Resuming from any yielded progress gives exactly the
 /// values the uninterrupted sequence would have.
@@ -40,7 +41,7 @@ public static class MiniBatchTrainer
             if (progress.BatchInEpoch >= plan.BatchesPerEpoch)
                 progress = progress with { Epoch = progress.Epoch + 1, BatchInEpoch = 0 };
             var batches = plan.BatchesOf(progress.Epoch);
-            while (progress.BatchInEpoch < batches.Length)
+            while (progress.BatchInEpoch < batches.Count)
             {
                 progress = Step(progress, batches[progress.BatchInEpoch], step);
                 yield return progress;

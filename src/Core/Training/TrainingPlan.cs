@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Functional.NN.Data;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
@@ -33,7 +32,7 @@ public sealed record TrainingPlan
     /// <summary>The optimizer, an Optax-style pair of pure functions.</summary>
     public GradientTransformation Optimizer { get; }
 
-    /// <summary>The training examples.</summary>
+    /// <summary>The training examples (held, never copied: batches are gathered from them one at a time).</summary>
     public Dataset Data { get; }
 
     /// <summary>The key from which each epoch's order is derived (<see cref="Dataset.ShuffleForEpoch"/>).</summary>
@@ -52,17 +51,20 @@ public sealed record TrainingPlan
     public static Fin<TrainingPlan> Create(Network network, GradientTransformation optimizer, Dataset data,
         RandomKey shuffleKey, int batchSize, PartialBatch partialBatch = PartialBatch.Keep)
     {
-        if (data.Features.Columns != network.InputSize)
-            return Error.New($"training data has {data.Features.Columns} features, the network expects {network.InputSize}");
+        if (data.FeatureCount != network.InputSize)
+            return Error.New($"training data has {data.FeatureCount} features, the network expects {network.InputSize}");
         if (data.Targets.Columns != network.OutputSize)
             return Error.New($"training data has {data.Targets.Columns} target columns, the network has {network.OutputSize} outputs");
-        return MiniBatches.Of(data, batchSize, partialBatch).Map(batches =>
-            new TrainingPlan(network, optimizer, data, shuffleKey, batchSize, partialBatch, batches.Length));
+        return MiniBatches.Count(data.Count, batchSize, partialBatch).Map(count =>
+            new TrainingPlan(network, optimizer, data, shuffleKey, batchSize, partialBatch, count));
     }
 
-    /// <summary>The batches of epoch <paramref name="epoch"/>, in the order they are trained on.</summary>
-    public ImmutableArray<Batch> BatchesOf(int epoch) =>
-        MiniBatches.ForEpoch(Data, ShuffleKey, epoch, BatchSize, PartialBatch)
-            .Map(sets => sets.Select(set => set.ToBatch(Network).ThrowIfFail()).ToImmutableArray())
-            .ThrowIfFail();
+    /// <summary>
+    /// The batches of epoch <paramref name="epoch"/>, in the order they are trained on: the examples in the order of
+    /// <see cref="Dataset.ShuffleForEpoch"/>(<see cref="ShuffleKey"/>, epoch) cut as <see cref="MiniBatches.Of"/>
+    /// cuts them. Lazy: each batch is gathered from <see cref="Data"/> when it is read, so an epoch never holds a
+    /// shuffled copy of the data.
+    /// </summary>
+    public EpochBatches BatchesOf(int epoch) =>
+        new(Network, Data, Sampling.Permutation(ShuffleKey.Fold(epoch), Data.Count), BatchSize, BatchesPerEpoch);
 }

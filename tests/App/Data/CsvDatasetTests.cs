@@ -31,7 +31,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var data = Load("id,sepal,petal,species\n1,5.1,1.4,setosa\n2,7.0,4.7,versicolor\n3,6.3,6.0,virginica\n4,4.9,1.5,setosa\n", Iris);
         Assert.Equal("data", data.Name);
-        Assert.Equal([[5.1, 1.4], [7.0, 4.7], [6.3, 6.0], [4.9, 1.5]], data.Features.ToRows());
+        Assert.Equal([[5.1, 1.4], [7.0, 4.7], [6.3, 6.0], [4.9, 1.5]], data.Features.ToTensor().ToRows());
         Assert.Equal(3, data.Classes);
         Assert.Equal(["setosa", "versicolor", "virginica"], data.ClassLabels.ToArray());
         Assert.Equal([[1.0, 0, 0], [0, 1.0, 0], [0, 0, 1.0], [1.0, 0, 0]], data.Targets.ToRows());
@@ -52,7 +52,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void Regression_reads_the_label_as_a_single_target_column()
     {
         var data = Load("a,b,price\n1,2,3.5\n4,5,-6e2\n", new(["b", "a"], "price", CsvTask.Regression));
-        Assert.Equal([[2.0, 1.0], [5.0, 4.0]], data.Features.ToRows());
+        Assert.Equal([[2.0, 1.0], [5.0, 4.0]], data.Features.ToTensor().ToRows());
         Assert.Equal([[3.5], [-600.0]], data.Targets.ToRows());
         Assert.Equal(0, data.Classes);
         Assert.Empty(data.ClassLabels);
@@ -63,7 +63,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var text = "\uFEFF\"sepal\",petal,species,note\r\n\"5.1\",1.4,\"set,osa\",\"said \"\"hi\"\"\"\r\n4.9,\"1.5\",\"two\r\nlines\",x";
         var data = Load(text, Iris);
-        Assert.Equal([[5.1, 1.4], [4.9, 1.5]], data.Features.ToRows());
+        Assert.Equal([[5.1, 1.4], [4.9, 1.5]], data.Features.ToTensor().ToRows());
         Assert.Equal(["set,osa", "two\r\nlines"], data.ClassLabels.ToArray());
     }
 

@@ -23,7 +23,7 @@ public sealed class FashionMnistTests
         Assert.Equal(10, data.Classes);
         var perClass = Enumerable.Range(0, 10).Select(c => Enumerable.Range(0, count).Count(r => data.Targets[r, c] == 1.0)).ToArray();
         Assert.All(perClass, n => Assert.Equal(count / 10, n)); // Fashion-MNIST is exactly balanced
-        var pixels = data.Features.Span;
+        var pixels = data.Features.ToTensor().Span;
         var (min, max) = (double.MaxValue, double.MinValue);
         foreach (var p in pixels) (min, max) = (Math.Min(min, p), Math.Max(max, p));
         Assert.Equal((0.0, 1.0), (min, max));

@@ -35,7 +35,7 @@ public sealed class GeneratedDatasetTests
     {
         var first = Generate(name);
         var second = Generate(name);
-        Assert.Equal(first.Features.ContentHash(), second.Features.ContentHash());
+        Assert.Equal(first.Features.ToTensor().ContentHash(), second.Features.ToTensor().ContentHash());
         Assert.Equal(first.Targets.ContentHash(), second.Targets.ContentHash());
         Assert.Equal(first.Sha256, second.Sha256);
     }
@@ -46,7 +46,7 @@ public sealed class GeneratedDatasetTests
     {
         var first = Generate(name, seed: 1);
         var second = Generate(name, seed: 2);
-        Assert.NotEqual(first.Features, second.Features);
+        Assert.NotEqual(first.Features.ToTensor(), second.Features.ToTensor());
         Assert.NotEqual(first.Sha256, second.Sha256);
     }
 
@@ -60,7 +60,7 @@ public sealed class GeneratedDatasetTests
         Assert.Equal(2, data.Classes);
         Assert.Equal(["0", "1"], data.ClassLabels.ToArray());
         Assert.Equal(name, data.Name);
-        Assert.True(data.Features.IsFinite());
+        Assert.True(data.Features.ToTensor().IsFinite());
         Assert.All(data.Targets.ToRows(), row => Assert.True(row.Order().SequenceEqual([0.0, 1.0]), "one-hot row"));
     }
 
@@ -93,7 +93,7 @@ public sealed class GeneratedDatasetTests
     public void Xor_with_four_points_and_no_noise_is_the_truth_table()
     {
         var data = Generate(XorDataset.Name, count: 4, noise: 0.0, seed: 12345);
-        Assert.Equal([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], data.Features.ToRows());
+        Assert.Equal([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], data.Features.ToTensor().ToRows());
         Assert.Equal([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [1.0, 0.0]], data.Targets.ToRows());
     }
 
@@ -126,7 +126,7 @@ public sealed class GeneratedDatasetTests
     public void Spiral_points_lie_within_the_unit_disc_without_noise()
     {
         var data = Generate(TwoSpiralsDataset.Name, count: 200, noise: 0.0);
-        Assert.All(data.Features.ToRows(), p => Assert.InRange(Math.Sqrt(p[0] * p[0] + p[1] * p[1]), 0.0, 1.0));
+        Assert.All(data.Features.ToTensor().ToRows(), p => Assert.InRange(Math.Sqrt(p[0] * p[0] + p[1] * p[1]), 0.0, 1.0));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class GeneratedDatasetTests
     [InlineData("two_spirals", "fed985f5bd9c7d98b84475f33b842bf31bd39390b569d94deda0ab9e647c3532")]
     public void Generated_numbers_match_the_golden_hash(string name, string featuresHash)
     {
-        var actual = Generate(name, count: 64, noise: 0.1, seed: 42).Features.ContentHash();
+        var actual = Generate(name, count: 64, noise: 0.1, seed: 42).Features.ToTensor().ContentHash();
         Assert.True(featuresHash == actual, $"{name}: features hash {actual}, golden {featuresHash}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Functional.NN.App.Data;
 using Functional.NN.App.Data.Idx;
@@ -61,7 +62,7 @@ public sealed class IdxDatasetTests : IDisposable
         var images = IdxTestFiles.Images(1, 1, 3, (_, i) => new byte[] { 0, 128, 255 }[i]);
         var (imagesPath, labelsPath) = Write(images, IdxTestFiles.Labels(1));
         var data = FinAssert.Succeeds(IdxDataset.Load("scale", imagesPath, labelsPath));
-        Assert.Equal([0.0, 128 / 255.0, 1.0], data.Features.ToArray());
+        Assert.Equal([0.0, 128 / 255.0, 1.0], data.Features.ToTensor().ToArray());
     }
 
     [Theory]
@@ -86,6 +87,29 @@ public sealed class IdxDatasetTests : IDisposable
         var zipped = IdxTestFiles.Gzip(IdxTestFiles.Images(50, 10, 10, Pixel));
         var (images, labels) = Write(zipped[..(zipped.Length / 2)], IdxTestFiles.Gzip(Labels), ".gz");
         FinAssert.FailsWith(IdxDataset.Load("cut", images, labels), images, "(after gzip decompression)", "truncated");
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(7u)]
+    [InlineData(uint.MaxValue)]
+    public void Gzip_files_whose_trailer_states_another_size_still_decompress_to_every_byte(uint statedSize)
+    {
+        var plain = IdxTestFiles.Images(5, 3, 4, Pixel);
+        var zipped = IdxTestFiles.Gzip(plain);
+        BinaryPrimitives.WriteUInt32LittleEndian(zipped.AsSpan(zipped.Length - 4), statedSize);
+        var content = IdxContent.FromBytes("lying.gz", zipped);
+        Assert.True(content.IsFail || content.ThrowIfFail().Bytes.SequenceEqual(plain), "all bytes, or the size mismatch reported");
+    }
+
+    [Fact]
+    public void Gzip_files_of_several_members_decompress_to_all_of_them()
+    {
+        var plain = IdxTestFiles.Images(5, 3, 4, Pixel);
+        var twoMembers = IdxTestFiles.Gzip(plain[..30]).Concat(IdxTestFiles.Gzip(plain[30..])).ToArray();
+        Assert.Equal(plain, IdxContent.FromBytes("two.gz", twoMembers).ThrowIfFail().Bytes);
+        var zeros = new byte[100_000];
+        Assert.Equal(zeros, IdxContent.FromBytes("zeros.gz", IdxTestFiles.Gzip(zeros)).ThrowIfFail().Bytes);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var moons = GeneratedDatasets.Generate("two_moons", 50, 0.2, 9).ThrowIfFail();
-        var data = Dataset.Create(moons.Features, Tensor.Build(moons.Count, 1, (r, _) => moons.Targets[r, 1])).ThrowIfFail();
+        var data = Dataset.Create(moons.Features.ToTensor(), Tensor.Build(moons.Count, 1, (r, _) => moons.Targets[r, 1])).ThrowIfFail();
         var expectedLoss = ForwardPass.Loss(SavedModels.Binary, parameters, data.ToBatch(SavedModels.Binary).ThrowIfFail());
         var expectedAccuracy = Accuracy.Of(SavedModels.Binary, parameters, data).ThrowIfFail();
         using var json = JsonDocument.Parse(run.Output);
@@ -59,7 +59,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var moons = GeneratedDatasets.Generate("two_moons", 50, 0.2, 9).ThrowIfFail();
-        var data = Dataset.Create(moons.Features, moons.Targets).ThrowIfFail();
+        var data = Dataset.Create(moons.Features.ToTensor(), moons.Targets).ThrowIfFail();
         var loss = ForwardPass.Loss(network, parameters, data.ToBatch(network).ThrowIfFail());
         var accuracy = Accuracy.Of(network, parameters, data).ThrowIfFail();
         Assert.Contains($"loss     = {loss.ToString("F9", CultureInfo.InvariantCulture)}", run.Output);

@@ -35,7 +35,7 @@ public sealed class PredictCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var moons = GeneratedDatasets.Generate("two_moons", 30, 0.3, 4).ThrowIfFail();
-        var expected = ForwardPass.Predict(network, parameters, moons.Features);
+        var expected = ForwardPass.Predict(network, parameters, moons.Features.ToTensor());
         var predicted = PredictedClasses.Of(network, expected);
         var lines = Lines(csv);
         Assert.Equal("row,p_0,p_1,predicted_class", lines[0]);

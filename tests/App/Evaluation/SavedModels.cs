@@ -38,7 +38,7 @@ public static class SavedModels
         var targets = network.OutputSize == 1
             ? Tensor.Build(moons.Count, 1, (r, _) => moons.Targets[r, 1])
             : moons.Targets;
-        var data = Dataset.Create(moons.Features, targets).ThrowIfFail();
+        var data = Dataset.Create(moons.Features.ToTensor(), targets).ThrowIfFail();
         var plan = TrainingPlan.Create(network, Optimizer.Adam(0.05), data, RandomKey.FromSeed(7), batchSize: 16).ThrowIfFail();
         var initial = Initializer.XavierUniform.Initialize(network, RandomKey.FromSeed(11));
         return MiniBatchTrainer.Run(plan, MiniBatchTrainer.Start(plan, initial)).First(p => p.Step >= steps).Parameters;

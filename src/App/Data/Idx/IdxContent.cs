@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using LanguageExt;
 using LanguageExt.Common;
@@ -34,15 +35,34 @@ internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
         if (!IsGzip(raw)) return new IdxContent(path, raw, raw);
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            gzip.CopyTo(output);
-            return new IdxContent($"{path} (after gzip decompression)", raw, output.ToArray());
+            return new IdxContent($"{path} (after gzip decompression)", raw, Decompress(raw));
         }
         catch (InvalidDataException e)
         {
             return Error.New($"{path}: corrupt gzip data: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The decompressed bytes, read straight into an array of the size the gzip trailer states (ISIZE, the last
+    /// four bytes, trusted up to 16 times the compressed size so that a damaged trailer cannot ask for gigabytes);
+    /// when the stream holds another number of bytes (several members, a damaged trailer, data compressed more
+    /// than 16 times), the bytes actually decompressed.
+    /// </summary>
+    private static byte[] Decompress(byte[] raw)
+    {
+        var stated = raw.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : 0u;
+        using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
+        var buffer = new byte[Math.Min(stated, Math.Min(16L * raw.Length, Array.MaxLength))];
+        var read = gzip.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (read < buffer.Length) return buffer[..read];
+        using var rest = new MemoryStream();
+        gzip.CopyTo(rest);
+        if (rest.Length == 0) return buffer;
+        var all = new byte[buffer.Length + rest.Length];
+        buffer.CopyTo(all, 0);
+        rest.GetBuffer().AsSpan(0, (int)rest.Length).CopyTo(all.AsSpan(buffer.Length));
+        return all;
     }
 
     /// <summary>True when <paramref name="bytes"/> start with the gzip magic 0x1f 0x8b.</summary>

@@ -1,5 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Functional.NN.Tensors;
+using Functional.NN.Data;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -8,7 +9,10 @@ namespace Functional.NN.App.Data.Idx;
 /// <summary>
 /// A classification data set from a pair of IDX files (MNIST layout), each gzip-compressed or plain:
 /// images (rank 3, unsigned bytes) become feature rows of <c>rows x columns</c> pixels scaled from
-/// 0..255 to [0, 1] (pixel / 255); labels (rank 1, unsigned bytes) become one-hot rows.
+/// 0..255 to [0, 1] (pixel / 255); labels (rank 1, unsigned bytes) become one-hot rows. The pixels stay
+/// bytes (<see cref="FeatureRows.FromBytes"/>, over the decompressed file, which nothing writes after reading
+/// it): a run converts only the rows a batch or a block takes (<see cref="Dataset.FromRows"/>), so a
+/// 60,000-image file costs its 47 MB of bytes, not 376 MB of doubles.
 /// </summary>
 internal static class IdxDataset
 {
@@ -43,13 +47,13 @@ internal static class IdxDataset
                 return Error.New($"{labelsContent.Source}: label {i} (byte offset {8 + i}) is {labelBytes[i]}, expected 0..{classes - 1}");
             classIndices[i] = labelBytes[i];
         }
+        var bytes = ImmutableCollectionsMarshal.AsImmutableArray(imagesContent.Bytes);
         var pixelsPerImage = images.Dimensions[1] * images.Dimensions[2];
-        var pixels = images.Elements;
-        var features = Tensor.Build(count, pixelsPerImage, (row, column) => pixels.Span[row * pixelsPerImage + column] / 255.0);
-        return new LoadedDataset(name, features, ClassTargets.OneHot(classIndices, classes), classes, Sha256(imagesContent.Raw, labelsContent.Raw))
-        {
-            ClassLabels = [.. Enumerable.Range(0, classes).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        };
+        return from features in FeatureRows.FromBytes(bytes, bytes.Length - images.Elements.Length, count, pixelsPerImage, 255.0)
+            select new LoadedDataset(name, features, ClassTargets.OneHot(classIndices, classes), classes, Sha256(imagesContent.Raw, labelsContent.Raw))
+            {
+                ClassLabels = [.. Enumerable.Range(0, classes).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            };
     }
 
     private static string Sha256(byte[] images, byte[] labels)

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Functional.NN.Tensors;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Data;
+
+public sealed partial record Dataset
+{
+    /// <summary>
+    /// The examples at <paramref name="rows"/> of <paramref name="features"/> and <paramref name="targets"/>, in
+    /// that order, with the features standardized by <paramref name="standardizer"/> when one is given: a view
+    /// that keeps the stored rows and converts a row (<c>(x - μ)/s</c>, the same numbers as
+    /// <see cref="Standardizer.Apply(Dataset)"/> of the unstandardized rows) only when it is taken, for a batch or
+    /// a block. The targets of the chosen rows are copied. Every row is read once here to check it. An error
+    /// naming every problem: no rows, a row out of range, targets with another number of rows, no feature or
+    /// target columns, a standardizer fitted on another number of features, and the first number that is not
+    /// finite (by its row in <paramref name="features"/> or <paramref name="targets"/>, and column; standardized
+    /// numbers are checked too).
+    /// </summary>
+    public static Fin<Dataset> FromRows(FeatureRows features, Tensor targets, IReadOnlyList<int> rows, Standardizer? standardizer = null)
+    {
+        var problems = new List<string>();
+        if (rows.Count < 1) problems.Add("a dataset needs at least one example, got no rows");
+        if (features.Columns < 1) problems.Add("features: need at least one column, got 0");
+        if (targets.Columns < 1) problems.Add("targets: need at least one column, got 0");
+        if (targets.Rows != features.Rows) problems.Add($"targets: {targets.Rows} rows for {features.Rows} feature rows");
+        if (standardizer is not null && standardizer.FeatureCount != features.Columns)
+            problems.Add($"standardizer: fitted on {standardizer.FeatureCount} features, got {features.Columns}");
+        var outside = Enumerable.Range(0, rows.Count).FirstOrDefault(i => rows[i] < 0 || rows[i] >= features.Rows, -1);
+        if (outside >= 0) problems.Add($"rows: position {outside} is row {rows[outside]}, outside 0..{features.Rows - 1}");
+        if (problems.Count > 0) return Error.New(string.Join("; ", problems));
+
+        var view = new RowView(features, [.. rows], standardizer);
+        if (view.FirstNonFinite() is var (row, column, standardized))
+            problems.Add($"features: row {row}, column {column} is not a finite number{(standardized ? " after standardization" : "")}");
+        var t = Gather(targets, rows);
+        if (FirstNonFinite(t) is var (tr, tc)) problems.Add($"targets: row {rows[tr]}, column {tc} is not a finite number");
+        return problems.Count == 0 ? new Dataset(view, t) : Error.New(string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// Chosen rows of stored features, standardized when a standardizer is given. The stored rows are shared
+    /// between views and never written; each conversion writes only a new array of its own. For byte rows with
+    /// a standardizer, each column's 256 possible standardized values are computed once (the same arithmetic,
+    /// so the same numbers) and a conversion looks them up.
+    /// </summary>
+    private sealed record RowView
+    {
+        private readonly double[]? _standardizedBytes;
+
+        /// <summary>The view of <paramref name="rows"/> of <paramref name="source"/>.</summary>
+        public RowView(FeatureRows source, ImmutableArray<int> rows, Standardizer? standardizer)
+        {
+            Source = source;
+            Rows = rows;
+            Standardizer = standardizer;
+            if (standardizer is null || !source.IsBytes) return;
+            _standardizedBytes = new double[checked(source.Columns * 256)];
+            var mean = standardizer.Mean.Span;
+            var scale = standardizer.Scale.Span;
+            for (var c = 0; c < source.Columns; c++)
+                for (var b = 0; b < 256; b++)
+                    _standardizedBytes[c * 256 + b] = (source.ByteValue((byte)b) - mean[c]) / scale[c];
+        }
+
+        /// <summary>The stored feature rows.</summary>
+        public FeatureRows Source { get; }
+
+        /// <summary>Position i of the view is row <c>Rows[i]</c> of the source.</summary>
+        public ImmutableArray<int> Rows { get; }
+
+        /// <summary>The standardization applied as rows are converted, or null.</summary>
+        public Standardizer? Standardizer { get; }
+
+        /// <summary>The view's positions <paramref name="positions"/>, converted into a new tensor.</summary>
+        public Tensor Convert(IReadOnlyList<int> positions)
+        {
+            var columns = Source.Columns;
+            var data = GC.AllocateUninitializedArray<double>(checked(positions.Count * columns));
+            for (var i = 0; i < positions.Count; i++) ConvertRow(Rows[positions[i]], data.AsSpan(i * columns, columns));
+            return Tensor.Own(positions.Count, columns, data);
+        }
+
+        /// <summary>
+        /// The source row and column of the first number that is not finite, as stored or after standardization.
+        /// Byte rows hold one of 256 numbers per column: when all of those are finite, no row is read.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call over every row, at startup
+        public (int Row, int Column, bool Standardized)? FirstNonFinite()
+        {
+            if (EveryByteValueFinite()) return null;
+            Span<double> raw = new double[Source.Columns];
+            Span<double> row = new double[Source.Columns];
+            foreach (var r in Rows)
+            {
+                ConvertRow(r, row);
+                for (var c = 0; c < row.Length; c++)
+                {
+                    if (double.IsFinite(row[c])) continue;
+                    Source.CopyRow(r, raw);
+                    return (r, c, double.IsFinite(raw[c]));
+                }
+            }
+            return null;
+        }
+
+        private bool EveryByteValueFinite()
+        {
+            if (_standardizedBytes is not null) return _standardizedBytes.All(double.IsFinite);
+            return Source.IsBytes && Standardizer is null && Enumerable.Range(0, 256).All(b => double.IsFinite(Source.ByteValue((byte)b)));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
+        private void ConvertRow(int row, Span<double> into)
+        {
+            if (_standardizedBytes is not null)
+            {
+                var bytes = Source.ByteRow(row);
+                var table = _standardizedBytes.AsSpan();
+                for (var c = 0; c < bytes.Length; c++) into[c] = table[c * 256 + bytes[c]];
+                return;
+            }
+            Source.CopyRow(row, into);
+            if (Standardizer is null) return;
+            var mean = Standardizer.Mean.Span;
+            var scale = Standardizer.Scale.Span;
+            for (var c = 0; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
+        }
+    }
+}
