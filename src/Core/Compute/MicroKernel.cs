@@ -4,28 +4,73 @@ using System.Runtime.Intrinsics;
 namespace Functional.NN.Compute;
 
 /// <summary>
-/// The innermost block of <see cref="PackedGemm"/>: C[Rows x Columns] += Ap · Bp for packed panels, with the
-/// whole tile of C held in vector registers. Ap holds kc columns of <see cref="Rows"/> numbers, Bp kc rows of
-/// <see cref="Columns"/> numbers. Each element is one fused multiply-add per p, in order, then added to C.
+/// The innermost block of <see cref="PackedGemm"/> on packed panels: Ap holds kc columns of <see cref="Rows"/>
+/// numbers, Bp kc rows of <see cref="Columns"/> numbers. A chain is, for every element of the tile, one fused
+/// multiply-add per p in increasing p, starting from +0, held in vector registers. The same chain is run at every
+/// <see cref="KernelWidth"/>, so the bits do not depend on the width.
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe class MicroKernel
 {
     /// <summary>Rows of the register tile.</summary>
     public const int Rows = 6;
 
-    /// <summary>Columns of the register tile: two vectors wide.</summary>
-    public static int Columns => Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 4;
+    /// <summary>The widest tile (Rows x 16 doubles).</summary>
+    public const int MaxTile = Rows * 16;
 
-    /// <summary>Adds Ap·Bp to the top-left <paramref name="rows"/> x <paramref name="columns"/> of the tile at <paramref name="c"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, double* ap, double* bp, double* c, int ldc, int rows, int columns)
+    /// <summary>Columns of the register tile at <paramref name="width"/>: two vectors wide.</summary>
+    public static int Columns(KernelWidth width) => width switch
     {
-        if (Vector512.IsHardwareAccelerated) Run512(kc, ap, bp, c, ldc, rows, columns);
-        else if (Vector256.IsHardwareAccelerated) Run256(kc, ap, bp, c, ldc, rows, columns);
-        else RunScalar(kc, ap, bp, c, ldc, rows, columns);
+        KernelWidth.Vector512 => 16,
+        KernelWidth.Vector256 => 8,
+        _ => 4,
+    };
+
+    /// <summary>C[rows x columns] += the chain over kc (one k block of a sum over features).</summary>
+    public static void Run(KernelWidth width, int kc, double* ap, double* bp, double* c, int ldc, int rows, int columns)
+    {
+        var tile = stackalloc double[MaxTile];
+        Chain(width, kc, ap, bp, tile);
+        AddTile(width, tile, c, ldc, rows, columns);
     }
 
-    private static void Run512(int kc, double* a, double* b, double* c, int ldc, int rows, int columns)
+    /// <summary>
+    /// C[rows x columns] += the sum over kc in the order of <see cref="BatchReduction"/>: a chain per chunk of
+    /// <see cref="BatchReduction.ChunkRows"/>, the chunks combined by the pairwise tree. kc starts on a chunk boundary.
+    /// </summary>
+    public static void RunBatch(KernelWidth width, int kc, double* ap, double* bp, double* c, int ldc, int rows, int columns)
+    {
+        const int Chunk = BatchReduction.ChunkRows;
+        var nr = Columns(width);
+        var size = Rows * nr;
+        var stack = stackalloc double[MaxTile * 8];
+        var sizes = stackalloc int[8];
+        var top = 0;
+        for (var p = 0; p < kc; p += Chunk)
+        {
+            Chain(width, Math.Min(Chunk, kc - p), ap + p * Rows, bp + p * nr, stack + top * size);
+            sizes[top++] = 1;
+            while (top >= 2 && sizes[top - 1] == sizes[top - 2])
+            {
+                AddInto(stack + (top - 2) * size, stack + (top - 1) * size, size);
+                sizes[top - 2] *= 2;
+                top--;
+            }
+        }
+        for (var i = top - 2; i >= 0; i--) AddInto(stack + i * size, stack + (i + 1) * size, size);
+        AddTile(width, stack, c, ldc, rows, columns);
+    }
+
+    /// <summary>tile[Rows x Columns] = the chain over kc, row-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Chain(KernelWidth width, int kc, double* a, double* b, double* tile)
+    {
+        if (width == KernelWidth.Vector512) Chain512(kc, a, b, tile);
+        else if (width == KernelWidth.Vector256) Chain256(kc, a, b, tile);
+        else ChainScalar(kc, a, b, tile);
+    }
+
+    private static void Chain512(int kc, double* a, double* b, double* tile)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -46,26 +91,12 @@ internal static unsafe class MicroKernel
             x = Vector512.Create(a[5]);
             c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
         }
-        if (rows == 6 && columns == 16)
-        {
-            Add(c, c00, c01); Add(c + ldc, c10, c11); Add(c + 2 * ldc, c20, c21);
-            Add(c + 3 * ldc, c30, c31); Add(c + 4 * ldc, c40, c41); Add(c + 5 * ldc, c50, c51);
-            return;
-        }
-        var tile = stackalloc double[6 * 16];
         c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24);
         c20.Store(tile + 32); c21.Store(tile + 40); c30.Store(tile + 48); c31.Store(tile + 56);
         c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
-        AddPart(tile, 16, c, ldc, rows, columns);
-
-        static void Add(double* row, Vector512<double> left, Vector512<double> right)
-        {
-            (Vector512.Load(row) + left).Store(row);
-            (Vector512.Load(row + 8) + right).Store(row + 8);
-        }
     }
 
-    private static void Run256(int kc, double* a, double* b, double* c, int ldc, int rows, int columns)
+    private static void Chain256(int kc, double* a, double* b, double* tile)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -86,40 +117,45 @@ internal static unsafe class MicroKernel
             x = Vector256.Create(a[5]);
             c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
         }
-        if (rows == 6 && columns == 8)
-        {
-            Add(c, c00, c01); Add(c + ldc, c10, c11); Add(c + 2 * ldc, c20, c21);
-            Add(c + 3 * ldc, c30, c31); Add(c + 4 * ldc, c40, c41); Add(c + 5 * ldc, c50, c51);
-            return;
-        }
-        var tile = stackalloc double[6 * 8];
         c00.Store(tile); c01.Store(tile + 4); c10.Store(tile + 8); c11.Store(tile + 12);
         c20.Store(tile + 16); c21.Store(tile + 20); c30.Store(tile + 24); c31.Store(tile + 28);
         c40.Store(tile + 32); c41.Store(tile + 36); c50.Store(tile + 40); c51.Store(tile + 44);
-        AddPart(tile, 8, c, ldc, rows, columns);
-
-        static void Add(double* row, Vector256<double> left, Vector256<double> right)
-        {
-            (Vector256.Load(row) + left).Store(row);
-            (Vector256.Load(row + 4) + right).Store(row + 4);
-        }
     }
 
-    private static void RunScalar(int kc, double* a, double* b, double* c, int ldc, int rows, int columns)
+    private static void ChainScalar(int kc, double* a, double* b, double* tile)
     {
-        var tile = stackalloc double[6 * 4];
-        new Span<double>(tile, 24).Clear();
+        new Span<double>(tile, Rows * 4).Clear();
         for (var p = 0; p < kc; p++, a += 6, b += 4)
             for (var i = 0; i < 6; i++)
                 for (var j = 0; j < 4; j++)
                     tile[i * 4 + j] = Math.FusedMultiplyAdd(a[i], b[j], tile[i * 4 + j]);
-        AddPart(tile, 4, c, ldc, rows, columns);
     }
 
-    private static void AddPart(double* tile, int width, double* c, int ldc, int rows, int columns)
+    /// <summary>C[rows x columns] += the top-left of a tile <see cref="Columns"/> wide (element-wise adds).</summary>
+    private static void AddTile(KernelWidth width, double* tile, double* c, int ldc, int rows, int columns)
     {
+        var nr = Columns(width);
+        if (width == KernelWidth.Vector512 && rows == Rows && columns == nr)
+        {
+            for (var i = 0; i < Rows; i++, c += ldc, tile += 16)
+            {
+                (Vector512.Load(c) + Vector512.Load(tile)).Store(c);
+                (Vector512.Load(c + 8) + Vector512.Load(tile + 8)).Store(c + 8);
+            }
+            return;
+        }
         for (var i = 0; i < rows; i++)
             for (var j = 0; j < columns; j++)
-                c[i * ldc + j] += tile[i * width + j];
+                c[i * ldc + j] += tile[i * nr + j];
+    }
+
+    /// <summary>target[0..length) += source[0..length).</summary>
+    private static void AddInto(double* target, double* source, int length)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 4 <= length; i += 4)
+                (Vector256.Load(target + i) + Vector256.Load(source + i)).Store(target + i);
+        for (; i < length; i++) target[i] += source[i];
     }
 }

@@ -5,20 +5,27 @@ namespace Functional.NN.Compute;
 /// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide and a block of op(A) into
 /// strips <see cref="MicroKernel.Rows"/> high, so the <see cref="MicroKernel"/> reads both contiguously from
 /// cache. Packing handles the transposes. The packing buffers are scratch that never leaves the call.
-/// Every element of C receives, for each k block in order, the fused sum of that block: the same operations
-/// whatever the split into threads.
+/// <para>
+/// The arithmetic of each element of C is fixed by the shapes alone. A sum over features (A not transposed):
+/// for each k block of <see cref="KC"/> in order, one fused multiply-add chain from +0, added to C. A sum over
+/// the batch (A transposed, k = rows of the stored A): the chunk chains and pairwise tree of
+/// <see cref="BatchReduction"/> (a k block is an aligned group of <see cref="KC"/>/32 chunks, an exact subtree),
+/// the total added to C. Threads split C into blocks, never k.
+/// </para>
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    private const int KC = 256;
+    /// <summary>The k block: the length of one chain of a sum over features. Changing it changes the bits.</summary>
+    public const int KC = 256;
+
     private const int MC = 96;
     private const int NC = 256;
 
-    /// <summary>C[m x n] += op(A) · op(B), split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
-    public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
+    /// <summary>C[m x n] += op(A) · op(B) at <paramref name="width"/>, split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
+    public static void Multiply(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor)
     {
-        var layout = new Layout(transposeA, transposeB, m, n, k);
+        var layout = new Layout(width, transposeA, transposeB, m, n, k);
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
@@ -30,7 +37,7 @@ internal static unsafe class PackedGemm
             }
             // Split the longer side of C into blocks whose edges fall on whole register tiles.
             var splitColumns = n >= m;
-            var (length, unit) = splitColumns ? (n, MicroKernel.Columns) : (m, MicroKernel.Rows);
+            var (length, unit) = splitColumns ? (n, MicroKernel.Columns(width)) : (m, MicroKernel.Rows);
             var tiles = (length + unit - 1) / unit;
             parts = Math.Min(parts, tiles);
             var (ia, ib, ic) = ((nint)pa, (nint)pb, (nint)pc);
@@ -45,20 +52,22 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>Strides: op(A)(i,p) = a[i*RowA + p*ColA], op(B)(p,j) = b[p*RowB + j*ColB]; C has n columns.</summary>
-    private readonly record struct Layout(int RowA, int ColA, int RowB, int ColB, int N, int K)
+    private readonly record struct Layout(KernelWidth Width, bool Batch, int RowA, int ColA, int RowB, int ColB, int N, int K)
     {
-        public Layout(bool transposeA, bool transposeB, int m, int n, int k)
-            : this(transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k) { }
+        public Layout(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k)
+            : this(width, transposeA, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k) { }
     }
 
     private static void Block(Layout l, double* a, double* b, double* c, int i0, int i1, int j0, int j1)
     {
-        int mr = MicroKernel.Rows, nr = MicroKernel.Columns;
+        int mr = MicroKernel.Rows, nr = MicroKernel.Columns(l.Width);
         var kcMax = Math.Min(KC, l.K);
         var ncMax = Math.Min(NC, RoundUp(j1 - j0, nr));
         var mcMax = Math.Min(MC, RoundUp(i1 - i0, mr));
         var packedB = GC.AllocateUninitializedArray<double>(kcMax * ncMax + 8);
         var packedA = GC.AllocateUninitializedArray<double>(kcMax * mcMax + 8);
+        // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
+        var blocks = l.Batch && l.K > KC ? new TileStack((i1 - i0) * ncMax, (l.K + KC - 1) / KC) : null;
         fixed (double* bufferB = packedB)
         fixed (double* bufferA = packedA)
         {
@@ -72,21 +81,42 @@ internal static unsafe class PackedGemm
                 {
                     var kc = Math.Min(KC, l.K - pc);
                     PackB(l, b, pb, pc, kc, jc, nc, nr);
-                    for (var ic = i0; ic < i1; ic += MC)
+                    var partial = blocks is null ? default : blocks.Next();
+                    partial.Clear();
+                    fixed (double* target = partial)
                     {
-                        var mc = Math.Min(MC, i1 - ic);
-                        PackA(l, a, pa, ic, mc, pc, kc, mr);
-                        for (var jr = 0; jr < nc; jr += nr)
+                        var to = target == null ? c + jc : target - (long)i0 * nc;
+                        var ldt = target == null ? l.N : nc;
+                        for (var ic = i0; ic < i1; ic += MC)
                         {
-                            var columns = Math.Min(nr, nc - jr);
-                            for (var ir = 0; ir < mc; ir += mr)
-                                MicroKernel.Run(kc, pa + ir * kc, pb + jr * kc,
-                                    c + (long)(ic + ir) * l.N + jc + jr, l.N, Math.Min(mr, mc - ir), columns);
+                            var mc = Math.Min(MC, i1 - ic);
+                            PackA(l, a, pa, ic, mc, pc, kc, mr);
+                            for (var jr = 0; jr < nc; jr += nr)
+                            {
+                                var columns = Math.Min(nr, nc - jr);
+                                for (var ir = 0; ir < mc; ir += mr)
+                                {
+                                    var tile = to + (long)(ic + ir) * ldt + jr;
+                                    if (l.Batch) MicroKernel.RunBatch(l.Width, kc, pa + ir * kc, pb + jr * kc, tile, ldt, Math.Min(mr, mc - ir), columns);
+                                    else MicroKernel.Run(l.Width, kc, pa + ir * kc, pb + jr * kc, tile, ldt, Math.Min(mr, mc - ir), columns);
+                                }
+                            }
                         }
                     }
+                    blocks?.Push(BatchReduction.Chunks(kc));
                 }
+                if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc);
             }
         }
+    }
+
+    /// <summary>C[i0..i1, jc..jc+nc] += the tree of the k blocks' partials.</summary>
+    private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc)
+    {
+        var total = GC.AllocateUninitializedArray<double>(blocks.Length);
+        blocks.Total(total);
+        for (var i = i0; i < i1; i++)
+            Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.AsSpan((i - i0) * nc, nc));
     }
 
     /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] into strips of mr rows: strip s, column p at s*kc*mr + p*mr.</summary>
