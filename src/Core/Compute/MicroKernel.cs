@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics;
 namespace Functional.NN.Compute;
 
 /// <summary>
-/// The innermost block of <see cref="PackedGemm"/> on packed panels: Ap holds kc columns of <see cref="Rows"/>
-/// numbers, Bp kc rows of <see cref="Columns"/> numbers. A chain is, for every element of the tile, one fused
+/// The innermost block of <see cref="PackedGemm"/>: Bp is a packed panel of kc rows of <see cref="Columns"/>
+/// numbers; A is read where it lies, op(A)(i, p) at a[offsets(i) + p·step], one broadcast per number. A chain is, for every element of the tile, one fused
 /// multiply-add per p in increasing p, starting from +0, held in vector registers. The same chain is run at every
 /// <see cref="KernelWidth"/>, so the bits do not depend on the width.
 /// </summary>
@@ -27,10 +27,10 @@ internal static unsafe class MicroKernel
     };
 
     /// <summary>C[rows x columns] += the chain over kc (one k block of a sum over features).</summary>
-    public static void Run(KernelWidth width, int kc, double* ap, double* bp, double* c, int ldc, int rows, int columns)
+    public static void Run(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns)
     {
         var tile = stackalloc double[MaxTile];
-        Chain(width, kc, ap, bp, tile);
+        Chain(width, kc, a, bp, tile);
         AddTile(width, tile, c, ldc, rows, columns);
     }
 
@@ -38,7 +38,7 @@ internal static unsafe class MicroKernel
     /// C[rows x columns] += the sum over kc in the order of <see cref="BatchReduction"/>: a chain per chunk of
     /// <see cref="BatchReduction.ChunkRows"/>, the chunks combined by the pairwise tree. kc starts on a chunk boundary.
     /// </summary>
-    public static void RunBatch(KernelWidth width, int kc, double* ap, double* bp, double* c, int ldc, int rows, int columns)
+    public static void RunBatch(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns)
     {
         const int Chunk = BatchReduction.ChunkRows;
         var nr = Columns(width);
@@ -48,7 +48,7 @@ internal static unsafe class MicroKernel
         var top = 0;
         for (var p = 0; p < kc; p += Chunk)
         {
-            Chain(width, Math.Min(Chunk, kc - p), ap + p * Rows, bp + p * nr, stack + top * size);
+            Chain(width, Math.Min(Chunk, kc - p), a.Advance(p), bp + p * nr, stack + top * size);
             sizes[top++] = 1;
             while (top >= 2 && sizes[top - 1] == sizes[top - 2])
             {
@@ -63,32 +63,53 @@ internal static unsafe class MicroKernel
 
     /// <summary>tile[Rows x Columns] = the chain over kc, row-major.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Chain(KernelWidth width, int kc, double* a, double* b, double* tile)
+    public static void Chain(KernelWidth width, int kc, in Strip a, double* b, double* tile)
     {
-        if (width == KernelWidth.Vector512) Chain512(kc, a, b, tile);
-        else if (width == KernelWidth.Vector256) Chain256(kc, a, b, tile);
+        if (width == KernelWidth.Vector512) Chain512(kc, a.Start, a.Step, a.Row1, a.Row2, a.Row3, a.Row4, a.Row5, b, tile);
+        else if (width == KernelWidth.Vector256) Chain256(kc, a.Start, a.Step, a.Row1, a.Row2, a.Row3, a.Row4, a.Row5, b, tile);
         else ChainScalar(kc, a, b, tile);
     }
 
-    private static void Chain512(int kc, double* a, double* b, double* tile)
+    /// <summary>
+    /// Six rows of op(A) where they lie: op(A)(i, p) = Start[Row_i + p·Step] (Row0 = 0). Rows past the matrix's
+    /// edge repeat row 0 (their results are never stored).
+    /// </summary>
+    public readonly struct Strip(double* start, nint step, nint row1, nint row2, nint row3, nint row4, nint row5)
+    {
+        public readonly double* Start = start;
+        public readonly nint Step = step, Row1 = row1, Row2 = row2, Row3 = row3, Row4 = row4, Row5 = row5;
+
+        /// <summary>The strip of <paramref name="rows"/> rows at <paramref name="start"/>, rows <paramref name="rowStride"/> apart.</summary>
+        public static Strip Of(double* start, nint step, nint rowStride, int rows) => new(start, step,
+            rows > 1 ? rowStride : 0, rows > 2 ? 2 * rowStride : 0, rows > 3 ? 3 * rowStride : 0,
+            rows > 4 ? 4 * rowStride : 0, rows > 5 ? 5 * rowStride : 0);
+
+        /// <summary>The same rows from p = <paramref name="p"/> on.</summary>
+        public Strip Advance(int p) => new(Start + p * Step, Step, Row1, Row2, Row3, Row4, Row5);
+
+        /// <summary>op(A)(i, p).</summary>
+        public double this[int i, int p] => Start[p * Step + i switch { 0 => 0, 1 => Row1, 2 => Row2, 3 => Row3, 4 => Row4, _ => Row5 }];
+    }
+
+    private static void Chain512(int kc, double* a, nint step, nint r1, nint r2, nint r3, nint r4, nint r5, double* b, double* tile)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++, a += 6, b += 16)
+        for (var p = 0; p < kc; p++, a += step, b += 16)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 8);
             var x = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
+            x = Vector512.Create(a[r1]);
             c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
+            x = Vector512.Create(a[r2]);
             c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
+            x = Vector512.Create(a[r3]);
             c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]);
+            x = Vector512.Create(a[r4]);
             c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]);
+            x = Vector512.Create(a[r5]);
             c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
         }
         c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24);
@@ -96,25 +117,25 @@ internal static unsafe class MicroKernel
         c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
     }
 
-    private static void Chain256(int kc, double* a, double* b, double* tile)
+    private static void Chain256(int kc, double* a, nint step, nint r1, nint r2, nint r3, nint r4, nint r5, double* b, double* tile)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++, a += 6, b += 8)
+        for (var p = 0; p < kc; p++, a += step, b += 8)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 4);
             var x = Vector256.Create(a[0]);
             c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a[1]);
+            x = Vector256.Create(a[r1]);
             c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a[2]);
+            x = Vector256.Create(a[r2]);
             c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a[3]);
+            x = Vector256.Create(a[r3]);
             c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
-            x = Vector256.Create(a[4]);
+            x = Vector256.Create(a[r4]);
             c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
-            x = Vector256.Create(a[5]);
+            x = Vector256.Create(a[r5]);
             c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
         }
         c00.Store(tile); c01.Store(tile + 4); c10.Store(tile + 8); c11.Store(tile + 12);
@@ -122,13 +143,16 @@ internal static unsafe class MicroKernel
         c40.Store(tile + 32); c41.Store(tile + 36); c50.Store(tile + 40); c51.Store(tile + 44);
     }
 
-    private static void ChainScalar(int kc, double* a, double* b, double* tile)
+    private static void ChainScalar(int kc, in Strip a, double* b, double* tile)
     {
         new Span<double>(tile, Rows * 4).Clear();
-        for (var p = 0; p < kc; p++, a += 6, b += 4)
+        for (var p = 0; p < kc; p++, b += 4)
             for (var i = 0; i < 6; i++)
+            {
+                var x = a[i, p];
                 for (var j = 0; j < 4; j++)
-                    tile[i * 4 + j] = Math.FusedMultiplyAdd(a[i], b[j], tile[i * 4 + j]);
+                    tile[i * 4 + j] = Math.FusedMultiplyAdd(x, b[j], tile[i * 4 + j]);
+            }
     }
 
     /// <summary>C[rows x columns] += the top-left of a tile <see cref="Columns"/> wide (element-wise adds).</summary>

@@ -2,9 +2,9 @@ namespace Functional.NN.Compute;
 
 /// <summary>
 /// C += op(A) · op(B) in the manner of GotoBLAS/BLIS: the k dimension in blocks of <see cref="KC"/>; for each,
-/// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide and a block of op(A) into
-/// strips <see cref="MicroKernel.Rows"/> high, so the <see cref="MicroKernel"/> reads both contiguously from
-/// cache. Packing handles the transposes. The packing buffers are scratch that never leaves the call.
+/// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide, which the
+/// <see cref="MicroKernel"/> reads contiguously from cache; it broadcasts the numbers of op(A) from where they lie
+/// (a broadcast costs the same from any address), so A is never copied. The packing buffer is per-thread scratch.
 /// <para>
 /// The arithmetic of each element of C is fixed by the shapes alone. A sum over features (A not transposed):
 /// for each k block of <see cref="KC"/> in order, one fused multiply-add chain from +0, added to C. A sum over
@@ -63,17 +63,10 @@ internal static unsafe class PackedGemm
         int mr = MicroKernel.Rows, nr = MicroKernel.Columns(l.Width);
         var kcMax = Math.Min(KC, l.K);
         var ncMax = Math.Min(NC, RoundUp(j1 - j0, nr));
-        var mcMax = Math.Min(MC, RoundUp(i1 - i0, mr));
-        var packedB = GC.AllocateUninitializedArray<double>(kcMax * ncMax + 8);
-        var packedA = GC.AllocateUninitializedArray<double>(kcMax * mcMax + 8);
+        var pb = PackingBuffer.ForThisThread(kcMax * ncMax);
         // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
         var blocks = l.Batch && l.K > KC ? new TileStack((i1 - i0) * ncMax, (l.K + KC - 1) / KC) : null;
-        fixed (double* bufferB = packedB)
-        fixed (double* bufferA = packedA)
         {
-            // 64-byte alignment of the packed panels for aligned vector loads.
-            var pb = Align(bufferB);
-            var pa = Align(bufferA);
             for (var jc = j0; jc < j1; jc += NC)
             {
                 var nc = Math.Min(NC, j1 - jc);
@@ -90,15 +83,16 @@ internal static unsafe class PackedGemm
                         for (var ic = i0; ic < i1; ic += MC)
                         {
                             var mc = Math.Min(MC, i1 - ic);
-                            PackA(l, a, pa, ic, mc, pc, kc, mr);
                             for (var jr = 0; jr < nc; jr += nr)
                             {
                                 var columns = Math.Min(nr, nc - jr);
                                 for (var ir = 0; ir < mc; ir += mr)
                                 {
                                     var tile = to + (long)(ic + ir) * ldt + jr;
-                                    if (l.Batch) MicroKernel.RunBatch(l.Width, kc, pa + ir * kc, pb + jr * kc, tile, ldt, Math.Min(mr, mc - ir), columns);
-                                    else MicroKernel.Run(l.Width, kc, pa + ir * kc, pb + jr * kc, tile, ldt, Math.Min(mr, mc - ir), columns);
+                                    var rows = Math.Min(mr, mc - ir);
+                                    var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
+                                    if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
+                                    else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
                                 }
                             }
                         }
@@ -117,34 +111,6 @@ internal static unsafe class PackedGemm
         blocks.Total(total);
         for (var i = i0; i < i1; i++)
             Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.AsSpan((i - i0) * nc, nc));
-    }
-
-    /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] into strips of mr rows: strip s, column p at s*kc*mr + p*mr.</summary>
-    private static void PackA(Layout l, double* a, double* packed, int ic, int mc, int pc, int kc, int mr)
-    {
-        for (var ir = 0; ir < mc; ir += mr)
-        {
-            var rows = Math.Min(mr, mc - ir);
-            var strip = packed + ir * kc;
-            if (l.ColA == 1)
-            {
-                for (var i = 0; i < rows; i++)
-                {
-                    var source = a + (long)(ic + ir + i) * l.RowA + pc;
-                    for (var p = 0; p < kc; p++) strip[p * mr + i] = source[p];
-                }
-            }
-            else
-            {
-                for (var p = 0; p < kc; p++)
-                {
-                    var source = a + (long)(pc + p) * l.ColA + ic + ir;
-                    for (var i = 0; i < rows; i++) strip[p * mr + i] = source[i];
-                }
-            }
-            for (var i = rows; i < mr; i++)
-                for (var p = 0; p < kc; p++) strip[p * mr + i] = 0.0;
-        }
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into strips of nr columns: strip s, row p at s*kc*nr + p*nr.</summary>
@@ -179,6 +145,4 @@ internal static unsafe class PackedGemm
     }
 
     private static int RoundUp(int value, int unit) => (value + unit - 1) / unit * unit;
-
-    private static double* Align(double* p) => (double*)(((nint)p + 63) & ~(nint)63);
 }
