@@ -76,8 +76,14 @@ internal static unsafe class MicroKernel
     /// </summary>
     public readonly struct Strip(double* start, nint step, nint row1, nint row2, nint row3, nint row4, nint row5)
     {
+        /// <summary>op(A)(0, 0).</summary>
         public readonly double* Start = start;
-        public readonly nint Step = step, Row1 = row1, Row2 = row2, Row3 = row3, Row4 = row4, Row5 = row5;
+
+        /// <summary>The distance from op(A)(i, p) to op(A)(i, p + 1).</summary>
+        public readonly nint Step = step;
+
+        /// <summary>The distances from row 0 to rows 1 to 5.</summary>
+        public readonly nint Row1 = row1, Row2 = row2, Row3 = row3, Row4 = row4, Row5 = row5;
 
         /// <summary>The strip of <paramref name="rows"/> rows at <paramref name="start"/>, rows <paramref name="rowStride"/> apart.</summary>
         public static Strip Of(double* start, nint step, nint rowStride, int rows) => new(start, step,
