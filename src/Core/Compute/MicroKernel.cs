@@ -46,10 +46,14 @@ internal static unsafe class MicroKernel
         var stack = stackalloc double[MaxTile * 8];
         var sizes = stackalloc int[8];
         var top = 0;
-        for (var p = 0; p < kc; p += Chunk)
+        for (var p = 0; p < kc;)
         {
-            Chain(width, Math.Min(Chunk, kc - p), a.Advance(p), bp + p * nr, stack + top * size);
-            sizes[top++] = 1;
+            // Two whole chunks at once where the registers allow (24 accumulators): an aligned pair, an exact subtree.
+            var pair = width == KernelWidth.Vector512 && kc - p >= 2 * Chunk;
+            if (pair) ChainPair512(a.Advance(p), bp + p * nr, stack + top * size);
+            else Chain(width, Math.Min(Chunk, kc - p), a.Advance(p), bp + p * nr, stack + top * size);
+            sizes[top++] = pair ? 2 : 1;
+            p += pair ? 2 * Chunk : Chunk;
             while (top >= 2 && sizes[top - 1] == sizes[top - 2])
             {
                 AddInto(stack + (top - 2) * size, stack + (top - 1) * size, size);
@@ -123,6 +127,54 @@ internal static unsafe class MicroKernel
         c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
     }
 
+    /// <summary>tile[6 x 16] = chain(chunk 0) + chain(chunk 1), the two chunks of 32 run side by side.</summary>
+    private static void ChainPair512(in Strip strip, double* b, double* tile)
+    {
+        const int Chunk = BatchReduction.ChunkRows;
+        var a = strip.Start;
+        var step = strip.Step;
+        var (r1, r2, r3, r4, r5) = (strip.Row1, strip.Row2, strip.Row3, strip.Row4, strip.Row5);
+        var later = Chunk * step;
+        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector512<double> d00 = default, d01 = default, d10 = default, d11 = default, d20 = default, d21 = default;
+        Vector512<double> d30 = default, d31 = default, d40 = default, d41 = default, d50 = default, d51 = default;
+        for (var p = 0; p < Chunk; p++, a += step, b += 16)
+        {
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + 8);
+            var e0 = Vector512.Load(b + Chunk * 16);
+            var e1 = Vector512.Load(b + Chunk * 16 + 8);
+            var x = Vector512.Create(a[0]);
+            var y = Vector512.Create(a[later]);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            d00 = Vector512.FusedMultiplyAdd(y, e0, d00); d01 = Vector512.FusedMultiplyAdd(y, e1, d01);
+            x = Vector512.Create(a[r1]);
+            y = Vector512.Create(a[later + r1]);
+            c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            d10 = Vector512.FusedMultiplyAdd(y, e0, d10); d11 = Vector512.FusedMultiplyAdd(y, e1, d11);
+            x = Vector512.Create(a[r2]);
+            y = Vector512.Create(a[later + r2]);
+            c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            d20 = Vector512.FusedMultiplyAdd(y, e0, d20); d21 = Vector512.FusedMultiplyAdd(y, e1, d21);
+            x = Vector512.Create(a[r3]);
+            y = Vector512.Create(a[later + r3]);
+            c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            d30 = Vector512.FusedMultiplyAdd(y, e0, d30); d31 = Vector512.FusedMultiplyAdd(y, e1, d31);
+            x = Vector512.Create(a[r4]);
+            y = Vector512.Create(a[later + r4]);
+            c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+            d40 = Vector512.FusedMultiplyAdd(y, e0, d40); d41 = Vector512.FusedMultiplyAdd(y, e1, d41);
+            x = Vector512.Create(a[r5]);
+            y = Vector512.Create(a[later + r5]);
+            c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+            d50 = Vector512.FusedMultiplyAdd(y, e0, d50); d51 = Vector512.FusedMultiplyAdd(y, e1, d51);
+        }
+        (c00 + d00).Store(tile); (c01 + d01).Store(tile + 8); (c10 + d10).Store(tile + 16); (c11 + d11).Store(tile + 24);
+        (c20 + d20).Store(tile + 32); (c21 + d21).Store(tile + 40); (c30 + d30).Store(tile + 48); (c31 + d31).Store(tile + 56);
+        (c40 + d40).Store(tile + 64); (c41 + d41).Store(tile + 72); (c50 + d50).Store(tile + 80); (c51 + d51).Store(tile + 88);
+    }
+
     private static void Chain256(int kc, double* a, nint step, nint r1, nint r2, nint r3, nint r4, nint r5, double* b, double* tile)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -183,6 +235,9 @@ internal static unsafe class MicroKernel
     private static void AddInto(double* target, double* source, int length)
     {
         var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + 8 <= length; i += 8)
+                (Vector512.Load(target + i) + Vector512.Load(source + i)).Store(target + i);
         if (Vector256.IsHardwareAccelerated)
             for (; i + 4 <= length; i += 4)
                 (Vector256.Load(target + i) + Vector256.Load(source + i)).Store(target + i);

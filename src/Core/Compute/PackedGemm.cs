@@ -66,41 +66,39 @@ internal static unsafe class PackedGemm
         var pb = PackingBuffer.ForThisThread(kcMax * ncMax);
         // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
         var blocks = l.Batch && l.K > KC ? new TileStack((i1 - i0) * ncMax, (l.K + KC - 1) / KC) : null;
+        for (var jc = j0; jc < j1; jc += NC)
         {
-            for (var jc = j0; jc < j1; jc += NC)
+            var nc = Math.Min(NC, j1 - jc);
+            for (var pc = 0; pc < l.K; pc += KC)
             {
-                var nc = Math.Min(NC, j1 - jc);
-                for (var pc = 0; pc < l.K; pc += KC)
+                var kc = Math.Min(KC, l.K - pc);
+                PackB(l, b, pb, pc, kc, jc, nc, nr);
+                var partial = blocks is null ? default : blocks.Next();
+                partial.Clear();
+                fixed (double* target = partial)
                 {
-                    var kc = Math.Min(KC, l.K - pc);
-                    PackB(l, b, pb, pc, kc, jc, nc, nr);
-                    var partial = blocks is null ? default : blocks.Next();
-                    partial.Clear();
-                    fixed (double* target = partial)
+                    var to = target == null ? c + jc : target - (long)i0 * nc;
+                    var ldt = target == null ? l.N : nc;
+                    for (var ic = i0; ic < i1; ic += MC)
                     {
-                        var to = target == null ? c + jc : target - (long)i0 * nc;
-                        var ldt = target == null ? l.N : nc;
-                        for (var ic = i0; ic < i1; ic += MC)
+                        var mc = Math.Min(MC, i1 - ic);
+                        for (var jr = 0; jr < nc; jr += nr)
                         {
-                            var mc = Math.Min(MC, i1 - ic);
-                            for (var jr = 0; jr < nc; jr += nr)
+                            var columns = Math.Min(nr, nc - jr);
+                            for (var ir = 0; ir < mc; ir += mr)
                             {
-                                var columns = Math.Min(nr, nc - jr);
-                                for (var ir = 0; ir < mc; ir += mr)
-                                {
-                                    var tile = to + (long)(ic + ir) * ldt + jr;
-                                    var rows = Math.Min(mr, mc - ir);
-                                    var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
-                                    if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
-                                    else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
-                                }
+                                var tile = to + (long)(ic + ir) * ldt + jr;
+                                var rows = Math.Min(mr, mc - ir);
+                                var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
+                                if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
+                                else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
                             }
                         }
                     }
-                    blocks?.Push(BatchReduction.Chunks(kc));
                 }
-                if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc);
+                blocks?.Push(BatchReduction.Chunks(kc));
             }
+            if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc);
         }
     }
 
