@@ -96,12 +96,7 @@ public abstract class ComputeBackend
             for (var part = 0; part < parts; part++) body(part);
             return;
         }
-        var team = _team.Value;
-        for (var first = 0; first < parts; first += team.Size)
-        {
-            var offset = first;
-            team.Run(Math.Min(team.Size, parts - first), part => body(offset + part));
-        }
+        _team.Value.Run(parts, body);
     }
 
     /// <summary>The product of <see cref="Multiply"/> for problems above <see cref="SmallProductLimit"/>.</summary>
