@@ -52,11 +52,17 @@ public sealed class DeterminismContractProperties
         return c;
     }
 
-    /// <summary>Every managed backend variant: 1, 2, 3 threads at the best width, and one thread at each width that runs here.</summary>
-    private static IEnumerable<(string Name, ComputeBackend Backend)> ManagedVariants() =>
+    /// <summary>
+    /// Every managed backend variant: 1, 2, 3 threads at the best width, and 1 and 2 threads at each width that
+    /// runs here. Made once: each backend with more than one thread owns a team of worker threads.
+    /// </summary>
+    private static readonly (string Name, ComputeBackend Backend)[] Variants =
         new[] { 1, 2, 3 }.Select(t => ($"{t} threads", BackendChoice.Managed(t)))
             .Concat(Enum.GetValues<KernelWidth>().Where(KernelWidths.Runs)
-                .SelectMany(w => new[] { 1, 2 }.Select(t => ($"{KernelWidths.Name(w)} {t} threads", BackendChoice.Managed(t, w)))));
+                .SelectMany(w => new[] { 1, 2 }.Select(t => ($"{KernelWidths.Name(w)} {t} threads", BackendChoice.Managed(t, w)))))
+            .ToArray();
+
+    private static IEnumerable<(string Name, ComputeBackend Backend)> ManagedVariants() => Variants;
 
     [Property]
     public Property Every_managed_product_is_the_contract_bit_for_bit() =>
