@@ -65,7 +65,12 @@ internal static unsafe class PackedGemm
         var ncMax = Math.Min(NC, RoundUp(j1 - j0, nr));
         var pb = PackingBuffer.ForThisThread(kcMax * ncMax);
         // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
-        var blocks = l.Batch && l.K > KC ? new TileStack((i1 - i0) * ncMax, (l.K + KC - 1) / KC) : null;
+        TileStack? blocks = null;
+        if (l.Batch && l.K > KC)
+        {
+            var (length, leaves) = ((i1 - i0) * ncMax, (l.K + KC - 1) / KC);
+            blocks = new TileStack(length, leaves, PackingBuffer.PartialsForThisThread(TileStack.BufferLength(length, leaves)));
+        }
         for (var jc = j0; jc < j1; jc += NC)
         {
             var nc = Math.Min(NC, j1 - jc);
@@ -105,10 +110,9 @@ internal static unsafe class PackedGemm
     /// <summary>C[i0..i1, jc..jc+nc] += the tree of the k blocks' partials.</summary>
     private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc)
     {
-        var total = GC.AllocateUninitializedArray<double>(blocks.Length);
-        blocks.Total(total);
+        var total = blocks.Fold();
         for (var i = i0; i < i1; i++)
-            Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.AsSpan((i - i0) * nc, nc));
+            Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.Slice((i - i0) * nc, nc));
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into strips of nr columns: strip s, row p at s*kc*nr + p*nr.</summary>

@@ -11,6 +11,17 @@ internal static unsafe class PackingBuffer
 {
     [ThreadStatic] private static double[]? _buffer;
 
+    [ThreadStatic] private static double[]? _partials;
+
+    /// <summary>This thread's scratch array for partial sums, at least <paramref name="length"/> long, valid until its next call.</summary>
+    public static double[] PartialsForThisThread(int length)
+    {
+        var buffer = _partials;
+        if (buffer is null || buffer.Length < length)
+            _partials = buffer = GC.AllocateUninitializedArray<double>(length);
+        return buffer;
+    }
+
     /// <summary>At least <paramref name="length"/> doubles at a 64-byte boundary, valid until this thread's next call.</summary>
     public static double* ForThisThread(int length)
     {

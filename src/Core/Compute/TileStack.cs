@@ -14,13 +14,21 @@ internal sealed class TileStack
     private int _top;
 
     /// <summary>A stack for blocks of <paramref name="length"/> numbers and at most <paramref name="leaves"/> pushes.</summary>
-    public TileStack(int length, int leaves)
+    public TileStack(int length, int leaves) : this(length, leaves, null) { }
+
+    /// <summary>The same, in <paramref name="scratch"/> when it is long enough (see <see cref="BufferLength"/>).</summary>
+    public TileStack(int length, int leaves, double[]? scratch)
     {
         _length = length;
-        var levels = 33 - int.LeadingZeroCount(Math.Max(1, leaves));
-        _buffer = GC.AllocateUninitializedArray<double>(levels * length);
+        var levels = Levels(leaves);
+        _buffer = scratch is not null && scratch.Length >= levels * length ? scratch : GC.AllocateUninitializedArray<double>(levels * length);
         _sizes = new int[levels];
     }
+
+    /// <summary>The doubles a stack of blocks of <paramref name="length"/> and <paramref name="leaves"/> pushes needs.</summary>
+    public static int BufferLength(int length, int leaves) => Levels(leaves) * length;
+
+    private static int Levels(int leaves) => 33 - int.LeadingZeroCount(Math.Max(1, leaves));
 
     /// <summary>The length of each block.</summary>
     public int Length => _length;
@@ -40,17 +48,23 @@ internal sealed class TileStack
         }
     }
 
-    /// <summary>The whole tree into <paramref name="total"/> (the remaining subtrees added right to left); the stack is empty afterwards.</summary>
-    public void Total(Span<double> total)
+    /// <summary>The whole tree into <paramref name="total"/>; the stack is empty afterwards.</summary>
+    public void Total(Span<double> total) => Fold().CopyTo(total);
+
+    /// <summary>
+    /// The whole tree (the remaining subtrees added right to left) in the stack's own memory, valid until the
+    /// next <see cref="Next"/>; the stack is empty afterwards.
+    /// </summary>
+    public ReadOnlySpan<double> Fold()
     {
         if (_top == 0)
         {
-            total[.._length].Clear();
-            return;
+            Slot(0).Clear();
+            return Slot(0);
         }
         for (var i = _top - 2; i >= 0; i--) Tensors.MatrixKernels.Add(Slot(i), Slot(i + 1));
-        Slot(0).CopyTo(total);
         _top = 0;
+        return Slot(0);
     }
 
     private Span<double> Slot(int index) => _buffer.AsSpan(index * _length, _length);
