@@ -54,14 +54,38 @@ public sealed class WorkerTeamTests
     }
 
     [Fact]
+    public void Parts_go_to_whichever_thread_is_free()
+    {
+        // Part 0 is long; the other parts are claimed by the free threads, the caller included, and all run once.
+        var team = new WorkerTeam(1);
+        var ran = new int[6];
+        var caller = Environment.CurrentManagedThreadId;
+        var byCaller = 0;
+        team.Run(6, part =>
+        {
+            if (part == 0) Thread.Sleep(100);
+            Interlocked.Increment(ref ran[part]);
+            if (Environment.CurrentManagedThreadId == caller) Interlocked.Increment(ref byCaller);
+        });
+        Assert.All(ran, count => Assert.Equal(1, count));
+        Assert.InRange(byCaller, 1, 6);
+    }
+
+    [Fact]
     public void A_worker_woken_from_sleep_takes_its_part()
     {
         var team = new WorkerTeam(1);
         team.Run(2, _ => { });
         // Long enough for the worker to stop spinning and sleep.
         Thread.Sleep(300);
+        // Each part long enough for the woken worker to claim the second while the caller runs the first
+        // (a worker that has not woken by the time the caller is free would leave both to the caller).
         var threads = new int[2];
-        team.Run(2, part => threads[part] = Environment.CurrentManagedThreadId);
+        team.Run(2, part =>
+        {
+            threads[part] = Environment.CurrentManagedThreadId;
+            Thread.Sleep(200);
+        });
         Assert.NotEqual(threads[0], threads[1]);
     }
 }

@@ -46,8 +46,8 @@ internal static class RunEnvironment
 
     /// <summary>
     /// The compute backend, its thread count and its description (<see cref="ComputeBackend.Current"/>).
-    /// Results are bit-identical only for the same backend and thread count (OpenBLAS's threaded kernels
-    /// round differently), so the manifest records both.
+    /// On the managed backend (the default) results do not depend on the thread count or the vector width; on
+    /// OpenBLAS (opt-in) they are bit-identical only for the same thread count, so the manifest records both.
     /// </summary>
     public static string Backend()
     {

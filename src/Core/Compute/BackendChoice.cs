@@ -45,22 +45,23 @@ internal sealed class BackendChoice
             return Failed($"{ComputeBackend.ThreadsVariable}='{threads}' is not a positive whole number of threads");
         switch (kind)
         {
+            case "auto":
             case "managed":
                 return new BackendChoice(Managed(count), "");
             case "openblas":
                 return loadOpenBlas(out var library, out var why)
                     ? new BackendChoice(new OpenBlasBackend(library, count), "")
-                    : Failed($"{ComputeBackend.BackendVariable}=openblas, but {why}. Install it (Debian: apt-get install libopenblas0-pthread) or set {ComputeBackend.BackendVariable}=auto or managed");
-            case "auto":
-                return new BackendChoice(
-                    loadOpenBlas(out var found, out _) ? new OpenBlasBackend(found, count) : Managed(count), "");
+                    : Failed($"{ComputeBackend.BackendVariable}=openblas, but {why}. Install it (Debian: apt-get install libopenblas0-pthread) or unset {ComputeBackend.BackendVariable} for the managed backend");
             default:
                 return Failed($"{ComputeBackend.BackendVariable}='{backend}' is not one of auto, openblas, managed");
         }
     }
 
     /// <summary>A managed backend with <paramref name="threads"/> threads (for tests that compare backends).</summary>
-    public static ComputeBackend Managed(int threads) => new ManagedBackend(threads);
+    public static ComputeBackend Managed(int threads) => new ManagedBackend(threads, KernelWidths.Best);
+
+    /// <summary>A managed backend at a given vector width (for tests that compare widths in one process).</summary>
+    public static ComputeBackend Managed(int threads, KernelWidth width) => new ManagedBackend(threads, width);
 
     /// <summary>An OpenBLAS backend, or null when the library is not installed (for tests that compare backends).</summary>
     public static ComputeBackend? OpenBlas(int threads) =>

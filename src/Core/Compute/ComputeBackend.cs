@@ -1,18 +1,22 @@
 namespace Functional.NN.Compute;
 
 /// <summary>
-/// The engine that runs the matrix products of every pass: the system OpenBLAS (<c>libopenblas.so.0</c>)
-/// when it is installed, otherwise a managed, vectorised, cache-blocked kernel. Which one, and with how many
-/// threads, is process configuration read once (as <c>JAX_PLATFORMS</c> or <c>OPENBLAS_NUM_THREADS</c> are):
-/// <see cref="BackendVariable"/> = <c>auto</c> | <c>openblas</c> | <c>managed</c> and <see cref="ThreadsVariable"/> = N,
-/// read the first time <see cref="Current"/> is needed and never again. Repeated runs on one backend with one
-/// thread count are bit-identical; the managed backend's results do not depend on the thread count at all, and
-/// OpenBLAS's agree across thread counts to rounding. Threads are this library's own (a small team that spins
-/// briefly between products, then sleeps); OpenBLAS itself always runs one-threaded.
+/// The engine that runs the matrix products of every pass. The default is the managed, vectorised,
+/// cache-blocked kernel (<c>managed</c>), whose bits depend only on the inputs and the shapes: not on the thread
+/// count, the vector width (AVX-512, AVX2, scalar) or the processor (see <see cref="Multiply"/> and
+/// <see cref="BatchReduction"/> for the order of every sum). The system OpenBLAS (<c>libopenblas.so.0</c>) is an
+/// explicit opt-in, <c>FNN_BACKEND=openblas</c>: it is fast, but its results differ in the last bits between
+/// thread counts (a block of a split product can take another kernel), between OpenBLAS versions and kernels,
+/// and from the managed backend's; runs with one thread count on one machine repeat bit for bit.
+/// Which backend, and with how many threads, is process configuration read once (as <c>JAX_PLATFORMS</c> or
+/// <c>OPENBLAS_NUM_THREADS</c> are): <see cref="BackendVariable"/> = <c>auto</c> (= <c>managed</c>) |
+/// <c>managed</c> | <c>openblas</c> and <see cref="ThreadsVariable"/> = N, read the first time <see cref="Current"/>
+/// is needed and never again. Threads are this library's own (a small team that spins briefly between products,
+/// then sleeps); OpenBLAS itself always runs one-threaded.
 /// </summary>
 public abstract class ComputeBackend
 {
-    /// <summary>The environment variable that picks the backend: <c>auto</c> (default), <c>openblas</c> or <c>managed</c>.</summary>
+    /// <summary>The environment variable that picks the backend: <c>auto</c> or <c>managed</c> (default), or <c>openblas</c>.</summary>
     public const string BackendVariable = "FNN_BACKEND";
 
     /// <summary>The environment variable that sets the number of threads for matrix products (default: all processors).</summary>
@@ -59,6 +63,10 @@ public abstract class ComputeBackend
     /// contiguous. op(A) is <c>[m x k]</c>: A is stored <c>[m x k]</c>, or <c>[k x m]</c> when <paramref name="transposeA"/>.
     /// op(B) is <c>[k x n]</c>: B is stored <c>[k x n]</c>, or <c>[n x k]</c> when <paramref name="transposeB"/>.
     /// When not accumulating, C's previous contents are ignored (it may be uninitialised).
+    /// On the managed backend each element is C's previous value (or +0) plus: for a sum over features (A not
+    /// transposed), one fused multiply-add chain from +0 per k block of <see cref="PackedGemm.KC"/>, added in
+    /// order; for a sum over the batch (A transposed; k counts the rows of the stored A), the chunk chains and
+    /// pairwise tree of <see cref="BatchReduction"/>. Tiny products take a direct loop with the same arithmetic.
     /// </summary>
     internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
@@ -88,12 +96,7 @@ public abstract class ComputeBackend
             for (var part = 0; part < parts; part++) body(part);
             return;
         }
-        var team = _team.Value;
-        for (var first = 0; first < parts; first += team.Size)
-        {
-            var offset = first;
-            team.Run(Math.Min(team.Size, parts - first), part => body(offset + part));
-        }
+        _team.Value.Run(parts, body);
     }
 
     /// <summary>The product of <see cref="Multiply"/> for problems above <see cref="SmallProductLimit"/>.</summary>

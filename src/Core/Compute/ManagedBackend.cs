@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace Functional.NN.Compute;
 
 /// <summary>
@@ -13,25 +11,32 @@ internal sealed class ManagedBackend : ComputeBackend
     /// <summary>Multiply-adds below which a product is not worth splitting across threads.</summary>
     private const long ParallelThreshold = 1L << 18;
 
-    public ManagedBackend(int threads) : base(threads) { }
+    /// <summary>A managed backend on <paramref name="threads"/> threads at <paramref name="width"/> (which must run here).</summary>
+    public ManagedBackend(int threads, KernelWidth width) : base(threads)
+    {
+        if (!KernelWidths.Runs(width)) throw new ArgumentException($"this processor does not run {KernelWidths.Name(width)} kernels", nameof(width));
+        Width = width;
+    }
+
+    /// <summary>The vector width of the kernels (speed only: the bits are the same at every width).</summary>
+    public KernelWidth Width { get; }
 
     /// <inheritdoc />
     public override string Name => "managed";
 
     /// <inheritdoc />
     public override string Description =>
-        $"managed packed GEMM, {MicroKernel.Rows}x{MicroKernel.Columns} register tile, " +
-        (Vector512.IsHardwareAccelerated ? "AVX-512" : Vector256.IsHardwareAccelerated ? "AVX2" : "scalar") + " FMA";
+        $"managed packed GEMM, {MicroKernel.Rows}x{MicroKernel.Columns(Width)} register tile, {KernelWidths.Name(Width)} FMA";
 
     private protected override long SmallProductLimit => 2048;
 
-    private protected override ComputeBackend WithThreads(int threads) => new ManagedBackend(threads);
+    private protected override ComputeBackend WithThreads(int threads) => new ManagedBackend(threads, Width);
 
     private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
     {
         if (!accumulate) c[..(m * n)].Clear();
         var parts = (long)m * n * k < ParallelThreshold ? 1 : Threads;
-        PackedGemm.Multiply(transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor);
+        PackedGemm.Multiply(Width, transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor);
     }
 }

@@ -2,23 +2,30 @@ namespace Functional.NN.Compute;
 
 /// <summary>
 /// C += op(A) · op(B) in the manner of GotoBLAS/BLIS: the k dimension in blocks of <see cref="KC"/>; for each,
-/// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide and a block of op(A) into
-/// strips <see cref="MicroKernel.Rows"/> high, so the <see cref="MicroKernel"/> reads both contiguously from
-/// cache. Packing handles the transposes. The packing buffers are scratch that never leaves the call.
-/// Every element of C receives, for each k block in order, the fused sum of that block: the same operations
-/// whatever the split into threads.
+/// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide, which the
+/// <see cref="MicroKernel"/> reads contiguously from cache; it broadcasts the numbers of op(A) from where they lie
+/// (a broadcast costs the same from any address), so A is never copied. The packing buffer is per-thread scratch.
+/// <para>
+/// The arithmetic of each element of C is fixed by the shapes alone. A sum over features (A not transposed):
+/// for each k block of <see cref="KC"/> in order, one fused multiply-add chain from +0, added to C. A sum over
+/// the batch (A transposed, k = rows of the stored A): the chunk chains and pairwise tree of
+/// <see cref="BatchReduction"/> (a k block is an aligned group of <see cref="KC"/>/32 chunks, an exact subtree),
+/// the total added to C. Threads split C into blocks, never k.
+/// </para>
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    private const int KC = 256;
+    /// <summary>The k block: the length of one chain of a sum over features. Changing it changes the bits.</summary>
+    public const int KC = 256;
+
     private const int MC = 96;
     private const int NC = 256;
 
-    /// <summary>C[m x n] += op(A) · op(B), split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
-    public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
+    /// <summary>C[m x n] += op(A) · op(B) at <paramref name="width"/>, split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
+    public static void Multiply(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor)
     {
-        var layout = new Layout(transposeA, transposeB, m, n, k);
+        var layout = new Layout(width, transposeA, transposeB, m, n, k);
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
@@ -30,7 +37,7 @@ internal static unsafe class PackedGemm
             }
             // Split the longer side of C into blocks whose edges fall on whole register tiles.
             var splitColumns = n >= m;
-            var (length, unit) = splitColumns ? (n, MicroKernel.Columns) : (m, MicroKernel.Rows);
+            var (length, unit) = splitColumns ? (n, MicroKernel.Columns(width)) : (m, MicroKernel.Rows);
             var tiles = (length + unit - 1) / unit;
             parts = Math.Min(parts, tiles);
             var (ia, ib, ic) = ((nint)pa, (nint)pb, (nint)pc);
@@ -45,76 +52,67 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>Strides: op(A)(i,p) = a[i*RowA + p*ColA], op(B)(p,j) = b[p*RowB + j*ColB]; C has n columns.</summary>
-    private readonly record struct Layout(int RowA, int ColA, int RowB, int ColB, int N, int K)
+    private readonly record struct Layout(KernelWidth Width, bool Batch, int RowA, int ColA, int RowB, int ColB, int N, int K)
     {
-        public Layout(bool transposeA, bool transposeB, int m, int n, int k)
-            : this(transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k) { }
+        public Layout(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k)
+            : this(width, transposeA, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k) { }
     }
 
     private static void Block(Layout l, double* a, double* b, double* c, int i0, int i1, int j0, int j1)
     {
-        int mr = MicroKernel.Rows, nr = MicroKernel.Columns;
+        int mr = MicroKernel.Rows, nr = MicroKernel.Columns(l.Width);
         var kcMax = Math.Min(KC, l.K);
         var ncMax = Math.Min(NC, RoundUp(j1 - j0, nr));
-        var mcMax = Math.Min(MC, RoundUp(i1 - i0, mr));
-        var packedB = GC.AllocateUninitializedArray<double>(kcMax * ncMax + 8);
-        var packedA = GC.AllocateUninitializedArray<double>(kcMax * mcMax + 8);
-        fixed (double* bufferB = packedB)
-        fixed (double* bufferA = packedA)
+        var pb = PackingBuffer.ForThisThread(kcMax * ncMax);
+        // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
+        TileStack? blocks = null;
+        if (l.Batch && l.K > KC)
         {
-            // 64-byte alignment of the packed panels for aligned vector loads.
-            var pb = Align(bufferB);
-            var pa = Align(bufferA);
-            for (var jc = j0; jc < j1; jc += NC)
+            var (length, leaves) = ((i1 - i0) * ncMax, (l.K + KC - 1) / KC);
+            blocks = new TileStack(length, leaves, PackingBuffer.PartialsForThisThread(TileStack.BufferLength(length, leaves)));
+        }
+        for (var jc = j0; jc < j1; jc += NC)
+        {
+            var nc = Math.Min(NC, j1 - jc);
+            for (var pc = 0; pc < l.K; pc += KC)
             {
-                var nc = Math.Min(NC, j1 - jc);
-                for (var pc = 0; pc < l.K; pc += KC)
+                var kc = Math.Min(KC, l.K - pc);
+                PackB(l, b, pb, pc, kc, jc, nc, nr);
+                var partial = blocks is null ? default : blocks.Next();
+                partial.Clear();
+                fixed (double* target = partial)
                 {
-                    var kc = Math.Min(KC, l.K - pc);
-                    PackB(l, b, pb, pc, kc, jc, nc, nr);
+                    var to = target == null ? c + jc : target - (long)i0 * nc;
+                    var ldt = target == null ? l.N : nc;
                     for (var ic = i0; ic < i1; ic += MC)
                     {
                         var mc = Math.Min(MC, i1 - ic);
-                        PackA(l, a, pa, ic, mc, pc, kc, mr);
                         for (var jr = 0; jr < nc; jr += nr)
                         {
                             var columns = Math.Min(nr, nc - jr);
                             for (var ir = 0; ir < mc; ir += mr)
-                                MicroKernel.Run(kc, pa + ir * kc, pb + jr * kc,
-                                    c + (long)(ic + ir) * l.N + jc + jr, l.N, Math.Min(mr, mc - ir), columns);
+                            {
+                                var tile = to + (long)(ic + ir) * ldt + jr;
+                                var rows = Math.Min(mr, mc - ir);
+                                var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
+                                if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
+                                else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
+                            }
                         }
                     }
                 }
+                blocks?.Push(BatchReduction.Chunks(kc));
             }
+            if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc);
         }
     }
 
-    /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] into strips of mr rows: strip s, column p at s*kc*mr + p*mr.</summary>
-    private static void PackA(Layout l, double* a, double* packed, int ic, int mc, int pc, int kc, int mr)
+    /// <summary>C[i0..i1, jc..jc+nc] += the tree of the k blocks' partials.</summary>
+    private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc)
     {
-        for (var ir = 0; ir < mc; ir += mr)
-        {
-            var rows = Math.Min(mr, mc - ir);
-            var strip = packed + ir * kc;
-            if (l.ColA == 1)
-            {
-                for (var i = 0; i < rows; i++)
-                {
-                    var source = a + (long)(ic + ir + i) * l.RowA + pc;
-                    for (var p = 0; p < kc; p++) strip[p * mr + i] = source[p];
-                }
-            }
-            else
-            {
-                for (var p = 0; p < kc; p++)
-                {
-                    var source = a + (long)(pc + p) * l.ColA + ic + ir;
-                    for (var i = 0; i < rows; i++) strip[p * mr + i] = source[i];
-                }
-            }
-            for (var i = rows; i < mr; i++)
-                for (var p = 0; p < kc; p++) strip[p * mr + i] = 0.0;
-        }
+        var total = blocks.Fold();
+        for (var i = i0; i < i1; i++)
+            Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.Slice((i - i0) * nc, nc));
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into strips of nr columns: strip s, row p at s*kc*nr + p*nr.</summary>
@@ -149,6 +147,4 @@ internal static unsafe class PackedGemm
     }
 
     private static int RoundUp(int value, int unit) => (value + unit - 1) / unit * unit;
-
-    private static double* Align(double* p) => (double*)(((nint)p + 63) & ~(nint)63);
 }

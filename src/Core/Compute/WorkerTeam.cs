@@ -2,10 +2,13 @@ namespace Functional.NN.Compute;
 
 /// <summary>
 /// A fixed team of background threads that run the parts of one parallel loop together with the calling
-/// thread, for the short, frequent products of a training step. Between loops the workers keep spinning for a
-/// while (as OpenMP and OpenBLAS threads do) so that the next loop starts in microseconds, then sleep until
-/// there is work. A loop started while another caller is using the team, or from inside one of the team's own
-/// loops, runs on the caller's thread alone.
+/// thread, for the short, frequent products of a training step. Every thread, the caller included, claims the
+/// next unclaimed part until none is left, so a worker that the operating system has not scheduled yet (on a
+/// machine shared with other jobs) never holds the loop up: the caller runs its part too. Which thread runs a
+/// part never changes a result (parts are whole outputs). Between loops the workers keep spinning for a while
+/// (as OpenMP and OpenBLAS threads do) so that the next loop starts in microseconds, then sleep until there is
+/// work. A loop started while another caller is using the team, or from inside one of the team's own loops,
+/// runs on the caller's thread alone.
 /// </summary>
 internal sealed class WorkerTeam
 {
@@ -14,12 +17,37 @@ internal sealed class WorkerTeam
 
     private readonly object _gate = new();
     private readonly object _sleep = new();
-    private Action<int>? _body;
-    private int _parts;
+    private Loop? _loop;
     private int _generation;
-    private int _remaining;
     private int _sleepers;
-    private Exception? _failure;
+
+    /// <summary>One loop's parts: the next to claim, how many are finished, the first failure.</summary>
+    private sealed class Loop(Action<int> body, int parts)
+    {
+        public readonly Action<int> Body = body;
+        public readonly int Parts = parts;
+        public int Next;
+        public int Finished;
+        public Exception? Failure;
+
+        /// <summary>Claims and runs parts until none is left.</summary>
+        public void Help()
+        {
+            int part;
+            while ((part = Interlocked.Increment(ref Next) - 1) < Parts)
+            {
+                try
+                {
+                    Body(part);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref Failure, e, null);
+                }
+                Interlocked.Increment(ref Finished);
+            }
+        }
+    }
 
     /// <summary>A team of <paramref name="workers"/> background threads (the caller is one more).</summary>
     public WorkerTeam(int workers)
@@ -28,14 +56,14 @@ internal sealed class WorkerTeam
         for (var i = 1; i <= workers; i++)
         {
             var index = i;
-            new Thread(() => Work(index)) { IsBackground = true, Name = $"Functional.NN worker {index}" }.Start();
+            new Thread(Work) { IsBackground = true, Name = $"Functional.NN worker {index}" }.Start();
         }
     }
 
     /// <summary>Threads that run a loop: the workers and the caller.</summary>
     public int Size { get; }
 
-    /// <summary>Runs <paramref name="body"/>(0..parts-1), part 0 on the calling thread, and returns when all are done.</summary>
+    /// <summary>Runs <paramref name="body"/>(0..parts-1) on the caller and the workers, and returns when all are done.</summary>
     public void Run(int parts, Action<int> body)
     {
         // Inline when the team is busy with another caller's loop, or when this is a loop nested in one of ours.
@@ -46,25 +74,17 @@ internal sealed class WorkerTeam
         }
         try
         {
-            parts = Math.Min(parts, Size);
-            _body = body;
-            _parts = parts;
-            _failure = null;
-            Volatile.Write(ref _remaining, Size - 1);
+            var loop = new Loop(body, parts);
+            Volatile.Write(ref _loop, loop);
             Interlocked.Increment(ref _generation);
             if (Volatile.Read(ref _sleepers) > 0)
                 lock (_sleep) Monitor.PulseAll(_sleep);
-            try
-            {
-                body(0);
-            }
-            finally
-            {
-                var spin = new SpinWait();
-                while (Volatile.Read(ref _remaining) > 0) spin.SpinOnce(-1);
-                _body = null;
-            }
-            if (_failure is { } failure) throw new AggregateException(failure);
+            loop.Help();
+            // Only parts already claimed (and so running) are waited for.
+            var spin = new SpinWait();
+            while (Volatile.Read(ref loop.Finished) < parts) spin.SpinOnce(-1);
+            Volatile.Write(ref _loop, null);
+            if (loop.Failure is { } failure) throw new AggregateException(failure);
         }
         finally
         {
@@ -72,21 +92,14 @@ internal sealed class WorkerTeam
         }
     }
 
-    private void Work(int index)
+    private void Work()
     {
         var seen = 0;
         while (true)
         {
             seen = WaitForGeneration(seen);
-            try
-            {
-                if (index < _parts) _body!(index);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
-            }
-            Interlocked.Decrement(ref _remaining);
+            // A loop that has already ended has no parts left to claim.
+            Volatile.Read(ref _loop)?.Help();
         }
     }
 

@@ -46,15 +46,19 @@ public sealed record BinaryCrossEntropy : Loss
     public double Value(Tensor outputs, Tensor targets)
     {
         outputs.RequireSameShape(targets, Name);
-        var sum = 0.0;
-        var y = outputs.Span;
-        var t = targets.Span;
-        for (var i = 0; i < y.Length; i++)
+        // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
+        return Compute.BatchReduction.Sum(outputs.Rows, r =>
         {
-            if (t[i] != 0) sum -= t[i] * Math.Log(y[i]);
-            if (t[i] != 1) sum -= (1 - t[i]) * Math.Log(1 - y[i]);
-        }
-        return sum / y.Length;
+            var y = outputs.Row(r);
+            var t = targets.Row(r);
+            var sum = 0.0;
+            for (var j = 0; j < y.Length; j++)
+            {
+                if (t[j] != 0) sum -= t[j] * Math.Log(y[j]);
+                if (t[j] != 1) sum -= (1 - t[j]) * Math.Log(1 - y[j]);
+            }
+            return sum;
+        }) / outputs.Length;
     }
 
     /// <summary>dL/dy = (y - t)/(y(1-y)·B·K), the gradient with respect to the outputs (infinite where y is 0 or 1).</summary>

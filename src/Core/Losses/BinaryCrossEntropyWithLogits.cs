@@ -39,10 +39,14 @@ public sealed record BinaryCrossEntropyWithLogits : Loss
     internal static double MeanFromLogits(Tensor z, Tensor targets, string name)
     {
         z.RequireSameShape(targets, name);
-        var sum = 0.0;
-        var logits = z.Span;
-        var t = targets.Span;
-        for (var i = 0; i < logits.Length; i++) sum += OfLogit(logits[i], t[i]);
-        return sum / logits.Length;
+        // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
+        return Compute.BatchReduction.Sum(z.Rows, r =>
+        {
+            var logits = z.Row(r);
+            var t = targets.Row(r);
+            var sum = 0.0;
+            for (var j = 0; j < logits.Length; j++) sum += OfLogit(logits[j], t[j]);
+            return sum;
+        }) / z.Length;
     }
 }

@@ -3,7 +3,7 @@ using Functional.NN.Tensors;
 namespace Functional.NN.Losses;
 
 /// <summary>
-/// L = (1/B) Σ_n Σ_j ½ (t_nj - y_nj)²: a sum over outputs, ½ per element, averaged over the batch.
+/// L = (1/B) Σ_n Σ_j ½ (t_nj - y_nj)²: a sum over outputs, ½ per element, averaged over the batch (rows summed in the order of <see cref="Compute.BatchReduction"/>).
 /// With one example it is the tutorial's E_total. dL/dy = (y - t)/B.
 /// </summary>
 public sealed record HalfSumSquaredError : OutputLoss
@@ -15,11 +15,15 @@ public sealed record HalfSumSquaredError : OutputLoss
     public override double Value(Tensor outputs, Tensor targets)
     {
         outputs.RequireSameShape(targets, Name);
-        var sum = 0.0;
-        var y = outputs.Span;
-        var t = targets.Span;
-        for (var i = 0; i < y.Length; i++) sum += 0.5 * (t[i] - y[i]) * (t[i] - y[i]);
-        return sum / outputs.Rows;
+        // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
+        return Compute.BatchReduction.Sum(outputs.Rows, r =>
+        {
+            var y = outputs.Row(r);
+            var t = targets.Row(r);
+            var sum = 0.0;
+            for (var j = 0; j < y.Length; j++) sum += 0.5 * (t[j] - y[j]) * (t[j] - y[j]);
+            return sum;
+        }) / outputs.Rows;
     }
 
     /// <inheritdoc />

@@ -15,11 +15,15 @@ public sealed record MeanSquaredError : OutputLoss
     public override double Value(Tensor outputs, Tensor targets)
     {
         outputs.RequireSameShape(targets, Name);
-        var sum = 0.0;
-        var y = outputs.Span;
-        var t = targets.Span;
-        for (var i = 0; i < y.Length; i++) sum += (t[i] - y[i]) * (t[i] - y[i]);
-        return sum / y.Length;
+        // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
+        return Compute.BatchReduction.Sum(outputs.Rows, r =>
+        {
+            var y = outputs.Row(r);
+            var t = targets.Row(r);
+            var sum = 0.0;
+            for (var j = 0; j < y.Length; j++) sum += (t[j] - y[j]) * (t[j] - y[j]);
+            return sum;
+        }) / outputs.Length;
     }
 
     /// <inheritdoc />

@@ -22,9 +22,10 @@ public sealed record SoftmaxCrossEntropy : Loss
     public override double Value(Tensor z, Tensor a, Tensor targets)
     {
         z.RequireSameShape(targets, Name);
-        var total = 0.0;
-        for (var r = 0; r < z.Rows; r++)
+        // Each row's loss, then the rows in the batch order of BatchReduction.
+        return Compute.BatchReduction.Sum(z.Rows, r =>
         {
+            var total = 0.0;
             var logits = z.Row(r);
             var t = targets.Row(r);
             var top = 0;
@@ -40,8 +41,8 @@ public sealed record SoftmaxCrossEntropy : Loss
             // classes from producing 0·∞ = NaN.
             for (var j = 0; j < logits.Length; j++)
                 if (t[j] != 0) total += t[j] * ((max - logits[j]) + logSum);
-        }
-        return total / z.Rows;
+            return total;
+        }) / z.Rows;
     }
 
     /// <inheritdoc />

@@ -12,29 +12,38 @@ namespace Functional.NN.Tensors;
 /// </summary>
 internal static class MatrixKernels
 {
-    /// <summary>sums[n] = column sums of A[m x n], row by row in order.</summary>
-    public static void ColumnSums(ReadOnlySpan<double> a, Span<double> sums, int m, int n)
-    {
-        sums[..n].Clear();
-        for (var i = 0; i < m; i++)
-            Add(sums, a.Slice(i * n, n));
-    }
+    /// <summary>sums[n] = column sums of A[m x n], each in the batch order of <see cref="Compute.BatchReduction"/>.</summary>
+    public static void ColumnSums(ReadOnlySpan<double> a, Span<double> sums, int m, int n) =>
+        Compute.BatchReduction.ColumnSums(a, sums, m, n);
 
-    /// <summary>The dot product of two spans of equal length.</summary>
+    /// <summary>
+    /// The dot product of two spans of equal length, the same bits at every vector width: eight lanes, lane l
+    /// summing x[i]·y[i] (a product, then an add) for i ≡ l (mod 8) below the last multiple of 8; the lanes
+    /// combined as ((l0+l1)+(l2+l3))+((l4+l5)+(l6+l7)); then the remaining elements added in order.
+    /// </summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        Span<double> lanes = stackalloc double[8];
+        var full = x.Length / 8 * 8;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var acc = Vector<double>.Zero;
-            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
-            for (var v = 0; v < vx.Length; v++) acc += vx[v] * vy[v];
-            sum = Vector.Sum(acc);
-            i = vx.Length * Vector<double>.Count;
+            Vector256<double> low = default, high = default;
+            for (var i = 0; i < full; i += 8)
+            {
+                low += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));
+                high += Vector256.Create(x.Slice(i + 4, 4)) * Vector256.Create(y.Slice(i + 4, 4));
+            }
+            low.CopyTo(lanes);
+            high.CopyTo(lanes[4..]);
         }
-        for (; i < x.Length; i++) sum += x[i] * y[i];
+        else
+        {
+            lanes.Clear();
+            for (var i = 0; i < full; i += 8)
+                for (var l = 0; l < 8; l++) lanes[l] += x[i + l] * y[i + l];
+        }
+        var sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+        for (var i = full; i < x.Length; i++) sum += x[i] * y[i];
         return sum;
     }
 
