@@ -14,7 +14,7 @@ import sys
 def key(line):
     bench = line["bench"]
     if bench == "mlp":
-        bench = f"mlp {line.get('optimizer', 'sgd')}"
+        bench = "mlp " + str(line.get("optimizer", "sgd")).split("(")[0]
     return bench, line.get("dtype", "float64"), int(line["threads"])
 
 

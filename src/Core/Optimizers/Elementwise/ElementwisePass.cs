@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
@@ -107,10 +108,12 @@ internal static class ElementwisePass
         return Tensor.Own(parameter.Rows, parameter.Columns, result);
     }
 
+    // The block is written before it is read: no need to zero it (the seed's tiny tensors would pay 4 KB each).
+    [SkipLocalsInit]
     private static void Blocks(ElementwiseStep step, int tensor, ReadOnlyMemory<double> parameter, ReadOnlyMemory<double> gradient,
         double[] result, int from, int to)
     {
-        Span<double> block = stackalloc double[BlockLength];
+        Span<double> block = stackalloc double[Math.Min(BlockLength, Math.Max(to - from, 1))];
         var p = parameter.Span;
         var g = gradient.Span;
         for (var offset = from; offset < to; offset += BlockLength)
