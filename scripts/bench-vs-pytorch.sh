@@ -10,7 +10,10 @@
 # (forward pass, batch 1024), fashion-mnist (`fnn train examples/fashion-mnist.json --epochs E`, end to
 # end: process start to exit, with peak resident memory from /usr/bin/time -v and the test accuracy).
 # PyTorch runs with the environment's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE removed, so that OpenBLAS
-# picks its best kernel for this processor (the strongest peer), and with OMP/OpenBLAS threads = N.
+# picks its best kernel for this processor (the strongest peer), with torch's own N threads and OpenBLAS
+# one-threaded inside: on the 2-core machine that was PyTorch's fastest setting at 2 threads (infer
+# 67,300 samples/s and mlp SGD 55,700, against 50,600 and 12,500 with both pools at 2 threads, and 58,600
+# and 43,500 with both at 2 and OMP_WAIT_POLICY=PASSIVE), as it is Functional.NN's own design.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
@@ -53,7 +56,7 @@ echo "PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), OpenBLAS cor
 
 torch_run() { # torch_run THREADS ARGS... : one PyTorch workload, its JSON line on stdout
   local t="$1"; shift
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" \
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
     FNN_BENCH_BLAS_CORE="$CORE" "$PY" scripts/bench_pytorch.py "$@" --threads "$t" --dtype "$DTYPE"
 }
 
@@ -90,7 +93,7 @@ EOF
 
 train_torch() { # train_torch THREADS: PyTorch end to end, one JSON line with its peak memory added
   local t="$1"
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" FNN_BENCH_BLAS_CORE="$CORE" \
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 FNN_BENCH_BLAS_CORE="$CORE" \
     /usr/bin/time -v -o "$WORK/time-torch" "$PY" scripts/bench_pytorch.py fashion-mnist --threads "$t" --dtype "$DTYPE" --epochs "$EPOCHS" > "$WORK/torch.json"
   "$PY" - "$WORK/torch.json" "$WORK/time-torch" <<'EOF'
 import json, sys
