@@ -49,7 +49,7 @@ internal static unsafe class AlternatingComparison
                 foreach (var backend in new[] { BackendChoice.Managed(t), BackendChoice.OpenBlas(t) }.OfType<ComputeBackend>())
                 {
                     Add("infer samples/s", t, backend.Name, 1024 / Seconds(() => ForwardPass.Predict(backend, network, parameters, inputs), 20));
-                    Add("mlp samples/s", t, backend.Name, 128 / Seconds(() => FusedSgd.Step(backend, network, parameters, batch, 0.01, false), 60));
+                    Add("mlp samples/s", t, backend.Name, 128 / Seconds(() => FusedSgd.Step(backend, network, parameters, batch, 0.01), 60));
                     foreach (var (p, a, b, c) in products)
                         Add($"{p.Name} GFLOP/s", t, backend.Name, 2.0 * p.M * p.N * p.K / 1e9 /
                             Seconds(() => backend.Multiply(p.Ta, p.Tb, p.M, p.N, p.K, a, b, c, accumulate: false), 20));
