@@ -16,6 +16,8 @@ Workloads (the same networks, optimizers, batches and counts as Functional.NN's)
                  Adam with cosine decay, batch 128 (partial last batch kept), validation after every epoch,
                  a checkpoint (model and optimizer state) after every epoch, test accuracy at the end.
 Random inputs come from a fixed seed; timings are medians of repeats after a warm-up, as in `fnn bench`.
+Adam runs with foreach=True, PyTorch's multi-tensor implementation: on this machine the 1.13 default
+(one tensor at a time) took 3.4 ms per optimizer step of this network against 0.66 ms.
 """
 import argparse
 import gzip
@@ -104,7 +106,7 @@ def mlp_workload(args, optimizer_name):
     x, y = batch(dtype, 128, 2)
     loss_fn = torch.nn.CrossEntropyLoss()
     optimizer = (torch.optim.SGD(model.parameters(), lr=0.01) if optimizer_name == "sgd"
-                 else torch.optim.Adam(model.parameters(), lr=1e-3))
+                 else torch.optim.Adam(model.parameters(), lr=1e-3, foreach=True))
     last = [0.0]
 
     def step():
@@ -170,7 +172,7 @@ def fashion_mnist_workload(args):
         part.sub_(mean).div_(std)
 
     model = mlp(dtype)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, foreach=True)
     decay_steps, alpha = 6330, 0.02
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda k: (1 - alpha) * 0.5 * (1 + math.cos(math.pi * min(k, decay_steps) / decay_steps)) + alpha)
