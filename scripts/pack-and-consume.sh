@@ -31,19 +31,19 @@ check() { # check DESCRIPTION COMMAND...: runs the command, counts it, never sto
 section "dotnet pack -> $FEED"
 rm -rf "$FEED"
 mkdir -p "$FEED"
-for project in src/Core/Core.csproj src/Testing/Testing.csproj src/App/App.csproj; do
+for project in src/Core/Core.csproj src/Testing/Testing.csproj src/Experiments/Experiments.csproj src/App/App.csproj; do
   dotnet pack "$ROOT/$project" -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true
 done
 ls -l "$FEED"
 VERSION="$(basename "$(ls "$FEED"/Functional.NN.[0-9]*.nupkg)" .nupkg)"
 VERSION="${VERSION#Functional.NN.}"
 echo "packed version $VERSION"
-for id in Functional.NN Functional.NN.Testing fnn; do
+for id in Functional.NN Functional.NN.Testing Functional.NN.Experiments fnn; do
   check "package $id.$VERSION.nupkg was packed" test -f "$FEED/$id.$VERSION.nupkg"
 done
 
 section "consumer: restore from the local folder into $NUGET_PACKAGES (our packages removed first)"
-rm -rf "$NUGET_PACKAGES/functional.nn" "$NUGET_PACKAGES/functional.nn.testing" "$NUGET_PACKAGES/fnn"
+rm -rf "$NUGET_PACKAGES/functional.nn" "$NUGET_PACKAGES/functional.nn.testing" "$NUGET_PACKAGES/functional.nn.experiments" "$NUGET_PACKAGES/fnn"
 rm -rf "$CONSUMER/bin" "$CONSUMER/obj"
 dotnet restore "$CONSUMER/Consumer.Tests.csproj" -p:FunctionalNNVersion="$VERSION"
 same_package() { # the nupkg that restore put in the cache is, byte for byte, the one just packed

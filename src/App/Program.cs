@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Functional.NN.App.Cli;
 using Functional.NN.App.Commands;
-using Functional.NN.App.Models;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Models;
+using Functional.NN.Experiments.Storage;
 
 namespace Functional.NN.App;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Functional.NN.App.Cli;
-using Functional.NN.App.DataSources;
-using Functional.NN.App.Evaluation;
+using Functional.NN.Experiments.DataSources;
+using Functional.NN.Experiments.Evaluation;
 using Functional.NN.App.Output;
 
 namespace Functional.NN.App.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Functional.NN.App.Models;
+using Functional.NN.Experiments.Models;
 using Functional.NN.Onnx;
 using LanguageExt.Common;
 using Fin = LanguageExt.Fin<LanguageExt.Unit>;

@@ -1,6 +1,8 @@
-using System.CommandLine;
-using Functional.NN.App.Runs;
 using Functional.NN.App.Runs.Progress;
+using Functional.NN.App.Runs;
+using System.CommandLine;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
 
 namespace Functional.NN.App.Commands;

@@ -1,8 +1,10 @@
+using Functional.NN.App.Runs.Progress;
+using Functional.NN.App.Runs;
 using System.CommandLine;
 using System.Globalization;
-using Functional.NN.App.Experiments;
-using Functional.NN.App.Runs;
-using Functional.NN.App.Runs.Progress;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
 
 namespace Functional.NN.App.Commands;

@@ -1,3 +1,4 @@
+using Functional.NN.Experiments.Runs;
 using Functional.NN.App.Cli;
 using LanguageExt;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using Functional.NN.App.Data;
-using Functional.NN.App.Data.Csv;
+using Functional.NN.Experiments.Data;
+using Functional.NN.Experiments.Data.Csv;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Data;

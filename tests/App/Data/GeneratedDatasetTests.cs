@@ -1,5 +1,5 @@
-using Functional.NN.App.Data;
-using Functional.NN.App.Data.Generated;
+using Functional.NN.Experiments.Data;
+using Functional.NN.Experiments.Data.Generated;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Data;

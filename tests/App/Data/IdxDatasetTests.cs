@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using Functional.NN.App.Data;
-using Functional.NN.App.Data.Idx;
+using Functional.NN.Experiments.Data;
+using Functional.NN.Experiments.Data.Idx;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Data;

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Functional.NN.App.Data.Csv;
-using Functional.NN.App.Data.Idx;
-using Functional.NN.App.DataSources;
+using Functional.NN.Experiments.Data.Csv;
+using Functional.NN.Experiments.Data.Idx;
+using Functional.NN.Experiments.DataSources;
 using LanguageExt;
 using Xunit;
 

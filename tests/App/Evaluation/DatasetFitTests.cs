@@ -1,6 +1,6 @@
 using Functional.NN.Activations;
-using Functional.NN.App.Data;
-using Functional.NN.App.DataSources;
+using Functional.NN.Experiments.Data;
+using Functional.NN.Experiments.DataSources;
 using Functional.NN.Losses;
 using Functional.NN.Model;
 using Functional.NN.Tensors;

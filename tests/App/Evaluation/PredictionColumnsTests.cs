@@ -1,7 +1,7 @@
 using Functional.NN.Activations;
-using Functional.NN.App.Data.Idx;
-using Functional.NN.App.DataSources;
-using Functional.NN.App.Evaluation;
+using Functional.NN.Experiments.Data.Idx;
+using Functional.NN.Experiments.DataSources;
+using Functional.NN.Experiments.Evaluation;
 using Functional.NN.Initialization;
 using Functional.NN.Losses;
 using Functional.NN.Model;

@@ -1,6 +1,6 @@
 using Functional.NN.Activations;
-using Functional.NN.App.Data.Generated;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Data.Generated;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Data;
 using Functional.NN.Initialization;
 using Functional.NN.Losses;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Functional.NN.App.Data.Generated;
+using Functional.NN.Experiments.Data.Generated;
 using Functional.NN.Data;
 using Functional.NN.Initialization;
 using Functional.NN.Passes;

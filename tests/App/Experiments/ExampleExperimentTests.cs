@@ -1,6 +1,6 @@
 using System.Text;
-using Functional.NN.App.Data.Idx;
-using Functional.NN.App.Experiments;
+using Functional.NN.Experiments.Data.Idx;
+using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Tests.App.Runs;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Functional.NN.App.Experiments;
+using Functional.NN.Experiments.ExperimentFiles;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Experiments;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Functional.NN.App.Commands;
-using Functional.NN.App.Runs;
+using Functional.NN.Experiments.Runs;
 using Xunit;
 using Xunit.Abstractions;
 

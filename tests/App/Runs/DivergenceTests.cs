@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Functional.NN.App.Experiments;
-using Functional.NN.App.Runs;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments.Storage;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Runs;

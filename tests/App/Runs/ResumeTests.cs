@@ -1,4 +1,4 @@
-using Functional.NN.App.Runs;
+using Functional.NN.Experiments.Runs;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Runs;

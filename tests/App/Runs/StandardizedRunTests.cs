@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Functional.NN.App.Experiments;
-using Functional.NN.App.Runs;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Tests.App.Data;
 using Functional.NN.Tests.App.Evaluation;
 using Xunit;

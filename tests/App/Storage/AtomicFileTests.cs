@@ -1,5 +1,5 @@
 using System.Text;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Storage;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Storage;

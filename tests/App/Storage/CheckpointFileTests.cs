@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Functional.NN.Activations;
-using Functional.NN.App.Runs;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Data;
 using Functional.NN.Initialization;
 using Functional.NN.Losses;

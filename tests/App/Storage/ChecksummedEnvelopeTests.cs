@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Storage;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Storage;

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Storage;
 using Xunit;
 
 namespace Functional.NN.Tests.App.Storage;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Data;
 using Functional.NN.Model;
 using Functional.NN.Tensors;

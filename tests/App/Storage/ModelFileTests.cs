@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Functional.NN.Activations;
-using Functional.NN.App.Storage;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Losses;
 using Functional.NN.Model;
 using Xunit;

@@ -1,3 +1,5 @@
+using Functional.NN.Experiments.Runs.Progress;
+using Functional.NN.Experiments.Runs;
 using System.Globalization;
 using Functional.NN.Training;
 

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Experiments.Data.Csv;
+
+/// <summary>The header row of a CSV file: checks it and finds the schema's columns in it.</summary>
+internal static class CsvHeader
+{
+    /// <summary>Positions (0-based) of the feature columns, in schema order, and of the label column.</summary>
+    /// <param name="Features">Index of each feature column.</param>
+    /// <param name="Label">Index of the label column.</param>
+    internal sealed record Indices(ImmutableArray<int> Features, int Label);
+
+    /// <summary>
+    /// The schema's column positions, or an error naming every problem: an empty or repeated header
+    /// name, no feature columns, a column the header lacks, a column chosen twice, or the label column
+    /// also chosen as a feature.
+    /// </summary>
+    public static Fin<Indices> Resolve(string file, ImmutableArray<string> header, CsvSchema schema)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(header[i])) problems.Add($"column {i + 1}: empty column name");
+            else if (header.IndexOf(header[i]) != i) problems.Add($"column {i + 1}: name '{header[i]}' repeats column {header.IndexOf(header[i]) + 1}");
+        }
+        if (schema.FeatureColumns.IsDefaultOrEmpty) problems.Add("no feature columns chosen");
+        var chosen = schema.FeatureColumns.IsDefault ? [] : schema.FeatureColumns;
+        foreach (var duplicate in chosen.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add($"feature column '{duplicate.Key}' chosen {duplicate.Count()} times");
+        if (chosen.Contains(schema.LabelColumn)) problems.Add($"label column '{schema.LabelColumn}' is also chosen as a feature");
+        foreach (var name in chosen.Append(schema.LabelColumn).Distinct(StringComparer.Ordinal).Where(n => !header.Contains(n)))
+            problems.Add($"no column named '{name}' (columns: {string.Join(", ", header.Select(h => $"'{h}'"))})");
+        return problems.Count == 0
+            ? new Indices([.. chosen.Select(c => header.IndexOf(c))], header.IndexOf(schema.LabelColumn))
+            : Error.New($"{file}, line 1 (header): {string.Join("; ", problems)}");
+    }
+
+    /// <summary>Column <paramref name="index"/> (0-based) for messages: <c>'age' (3)</c>, or <c>7 (beyond the header's 6 columns)</c>.</summary>
+    public static string Describe(ImmutableArray<string> header, int index) =>
+        index < header.Length ? $"'{header[index]}' ({index + 1})" : $"{index + 1} (beyond the header's {header.Length} columns)";
+}

@@ -1,0 +1,41 @@
+using Functional.NN.Training;
+
+namespace Functional.NN.Experiments.Runs.Progress;
+
+/// <summary>What a run shows while it trains: the live progress line on a terminal, one line per epoch when the output is redirected, nothing with <c>--quiet</c>.</summary>
+internal interface IRunObserver
+{
+    /// <summary>Training starts (or resumes) at <paramref name="fromStep"/> of <paramref name="totalSteps"/>.</summary>
+    void Started(long fromStep, long totalSteps, int totalEpochs);
+
+    /// <summary>An update was made.</summary>
+    void Stepped(TrainingProgress progress);
+
+    /// <summary>An epoch ended with these metrics.</summary>
+    void EpochEnded(MetricsRow row);
+
+    /// <summary>An informational message (resuming, skipping a checkpoint).</summary>
+    void Note(string message);
+
+    /// <summary>Training stopped; a live display clears its line.</summary>
+    void Stopped();
+}
+
+/// <summary>Shows nothing while training (<c>--quiet</c>); the summary is printed by the command.</summary>
+internal sealed class QuietProgress : IRunObserver
+{
+    /// <inheritdoc />
+    public void Started(long fromStep, long totalSteps, int totalEpochs) { }
+
+    /// <inheritdoc />
+    public void Stepped(TrainingProgress progress) { }
+
+    /// <inheritdoc />
+    public void EpochEnded(MetricsRow row) { }
+
+    /// <inheritdoc />
+    public void Note(string message) { }
+
+    /// <inheritdoc />
+    public void Stopped() { }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Storage;
+using LanguageExt;
+
+namespace Functional.NN.Experiments.Runs;
+
+/// <summary>
+/// The end of a run whose epochs are all trained: <c>model.fnn</c> (with the input standardizer when the
+/// experiment standardizes), <c>loss.png</c> (a failure to draw it is
+/// a warning), the test split's evaluation of the final and best models, the manifest with status
+/// <c>complete</c>, and last, atomically, the <c>COMPLETE</c> marker.
+/// </summary>
+internal static class RunCompletion
+{
+    /// <summary>Writes the final outputs of a run that trained every epoch.</summary>
+    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock)
+    {
+        var name = prepared.Experiment.Name;
+        var parameters = final.Progress.Parameters;
+        var warnings = new List<string>();
+        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", final.Metrics).IfFail(e => warnings.Add(e.Message));
+        return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
+               from best in ModelFile.Load(directory.BestModelFile)
+               let last = final.Metrics[^1]
+               let test = prepared.Data.Test is { } data ? Test(prepared, data, parameters, best.Parameters) : null
+               let complete = manifest with
+               {
+                   Status = RunManifest.Complete,
+                   ParametersHashEnd = parameters.ContentHash(),
+                   Steps = final.Progress.Step,
+                   EpochsCompleted = final.Metrics.Length,
+                   FinishedUtc = RunSession.Now(),
+                   Final = new MetricsRecord(last.Epoch, last.TrainLoss, last.ValLoss, last.ValAccuracy),
+                   Best = final.Best is { } b ? new BestRecord(b.Epoch, b.Loss, best.Parameters.ContentHash()) : null,
+                   Test = test,
+                   Error = null,
+               }
+               from __ in complete.Save(directory.ManifestFile)
+               from ___ in AtomicFile.WriteAllBytes(directory.CompleteMarker, System.Text.Encoding.ASCII.GetBytes(complete.ParametersHashEnd + "\n"))
+               select new RunResult(directory, RunEnd.Completed, complete, clock.Elapsed, warnings);
+    }
+
+    private static TestRecord Test(PreparedExperiment prepared, Functional.NN.Data.Dataset data,
+        Functional.NN.Model.Parameters final, Functional.NN.Model.Parameters best)
+    {
+        var classification = prepared.Data.Classes > 0;
+        var f = Evaluation.Of(prepared.Network, final, data, classification);
+        var b = Evaluation.Of(prepared.Network, best, data, classification);
+        return new TestRecord(data.Count, f.Loss, f.Accuracy, b.Loss, b.Accuracy);
+    }
+}

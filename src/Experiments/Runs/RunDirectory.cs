@@ -1,0 +1,89 @@
+using Functional.NN.Experiments.ExperimentFiles;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Experiments.Runs;
+
+/// <summary>
+/// The files of one run (README "Experiments"): <c>experiment.json</c>, <c>manifest.json</c>,
+/// <c>metrics.csv</c>, <c>model.fnn</c> and <c>best.fnn</c> (each carrying the input standardizer when the
+/// features are standardized), <c>loss.png</c>, <c>checkpoints/</c>, and the <c>COMPLETE</c> marker, written
+/// last, so that a directory never looks complete when it is not.
+/// </summary>
+/// <param name="Path">The directory.</param>
+internal sealed record RunDirectory(string Path)
+{
+    /// <summary>The resolved experiment.</summary>
+    public string ExperimentFile => File("experiment.json");
+
+    /// <summary>Provenance and status.</summary>
+    public string ManifestFile => File("manifest.json");
+
+    /// <summary>One row per epoch.</summary>
+    public string MetricsFile => File("metrics.csv");
+
+    /// <summary>The final model.</summary>
+    public string ModelFile => File("model.fnn");
+
+    /// <summary>The model of the best epoch by validation loss.</summary>
+    public string BestModelFile => File("best.fnn");
+
+    /// <summary>The loss curves.</summary>
+    public string PlotFile => File("loss.png");
+
+    /// <summary>The marker written last, when everything else is in place.</summary>
+    public string CompleteMarker => File("COMPLETE");
+
+    /// <summary>The checkpoint folder.</summary>
+    public string CheckpointFolder => File("checkpoints");
+
+    /// <summary>True when the run finished and every output was written.</summary>
+    public bool IsComplete => System.IO.File.Exists(CompleteMarker);
+
+    /// <summary>The default directory of an experiment: <c>runs/&lt;name&gt;-&lt;seed&gt;</c>.</summary>
+    public static string DefaultPath(Experiment experiment) => System.IO.Path.Combine("runs", $"{experiment.Name}-{experiment.Seed}");
+
+    /// <summary>
+    /// Makes the directory ready for a new run. An existing directory is refused when it holds a complete or
+    /// an unfinished run (unless <paramref name="force"/>, which removes the run's files, the marker first) or
+    /// when it holds anything that is not a run's (always: nothing of the user's is ever deleted).
+    /// </summary>
+    public Fin<Unit> PrepareNew(bool force)
+    {
+        try
+        {
+            if (!Directory.Exists(Path))
+            {
+                Directory.CreateDirectory(Path);
+                return Prelude.unit;
+            }
+            var entries = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName).ToList();
+            if (entries.Count == 0) return Prelude.unit;
+            if (!System.IO.File.Exists(ManifestFile) && !System.IO.File.Exists(ExperimentFile))
+                return Error.New($"{Path} exists and is not a run directory (no manifest.json or experiment.json); refusing to write into it");
+            if (!force)
+                return Error.New(IsComplete
+                    ? $"{Path} already holds a completed run; pass --force to replace it, or choose another directory with --out"
+                    : $"{Path} holds an unfinished run; continue it with 'fnn resume {Path}', or pass --force to start again");
+            var foreign = entries.Where(e => !OwnedNames.Contains(e) && !(e ?? "").StartsWith('.')).ToList();
+            if (foreign.Count > 0)
+                return Error.New($"{Path} holds files that are not a run's ({string.Join(", ", foreign)}); refusing to replace it even with --force");
+            System.IO.File.Delete(CompleteMarker);
+            foreach (var name in OwnedNames.Where(n => n != "checkpoints")) System.IO.File.Delete(File(name));
+            if (Directory.Exists(CheckpointFolder)) Directory.Delete(CheckpointFolder, recursive: true);
+            return Prelude.unit;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Error.New($"{Path}: cannot prepare the run directory: {e.Message}");
+        }
+    }
+
+    /// <summary>The names a run writes; <c>standardizer.json</c> was written by earlier versions (the model files now carry the standardizer).</summary>
+    private static IReadOnlyList<string> OwnedNames { get; } =
+    [
+        "COMPLETE", "experiment.json", "manifest.json", "metrics.csv", "model.fnn", "best.fnn", "loss.png", "standardizer.json", "checkpoints",
+    ];
+
+    private string File(string name) => System.IO.Path.Combine(Path, name);
+}

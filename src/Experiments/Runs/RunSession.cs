@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs.Progress;
+using Functional.NN.Experiments.Storage;
+using Functional.NN.Training;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Experiments.Runs;
+
+/// <summary>
+/// Starts a new run or resumes one, drives <see cref="RunLoop"/>, and finishes the run directory: the final
+/// model, the loss plot, the test evaluation, the manifest, and the <c>COMPLETE</c> marker, in that order.
+/// A run that fails is recorded as failed in its manifest and never marked complete.
+/// </summary>
+internal static class RunSession
+{
+    /// <summary>Trains <paramref name="parsed"/> into <paramref name="outDirectory"/> (default <c>runs/&lt;name&gt;-&lt;seed&gt;</c>).</summary>
+    public static Fin<RunResult> Train(Experiment parsed, string? outDirectory, bool force, IRunObserver observer,
+        Func<TrainingProgress, bool> interrupt)
+    {
+        var clock = Stopwatch.StartNew();
+        return from prepared in PreparedExperiment.Prepare(parsed)
+               let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
+               from _ in directory.PrepareNew(force)
+               from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
+               let manifest = NewManifest(prepared)
+               from ___ in manifest.Save(directory.ManifestFile)
+               let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
+               from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock)
+               select result;
+    }
+
+    /// <summary>Continues the run in <paramref name="path"/> from its newest good checkpoint.</summary>
+    public static Fin<RunResult> Resume(string path, IRunObserver observer, Func<TrainingProgress, bool> interrupt)
+    {
+        var clock = Stopwatch.StartNew();
+        var directory = new RunDirectory(path);
+        if (!Directory.Exists(path)) return Error.New($"{path}: no such run directory");
+        if (directory.IsComplete) return Error.New($"{path}: the run is already complete; nothing to resume");
+        return from manifest in RunManifest.Load(directory.ManifestFile)
+               from parsed in ExperimentParser.Load(directory.ExperimentFile)
+               from prepared in PreparedExperiment.Prepare(parsed)
+               from _ in prepared.Hash == manifest.ExperimentHash
+                   ? Fin<Unit>.Succ(Prelude.unit)
+                   : Error.New($"{directory.ExperimentFile} no longer matches the run (experiment hash {prepared.Hash}, the manifest records {manifest.ExperimentHash}); it must not be edited")
+               from __ in prepared.Data.Sha256 == manifest.Data.Sha256
+                   ? Fin<Unit>.Succ(Prelude.unit)
+                   : Error.New($"the data changed since the run started (SHA-256 {prepared.Data.Sha256}, the manifest records {manifest.Data.Sha256})")
+               let found = FindStart(prepared, directory, observer)
+               from start in found.Start
+               let resumed = manifest with { Status = RunManifest.Running, Error = null, FinishedUtc = null, ResumedFromSteps = [.. manifest.ResumedFromSteps, start.Progress.Step] }
+               from ___ in resumed.Save(directory.ManifestFile)
+               from result in Continue(prepared, directory, resumed, start, found.Path, observer, interrupt, clock)
+               select result;
+    }
+
+    private static (Fin<Checkpoint> Start, string? Path) FindStart(PreparedExperiment prepared, RunDirectory directory, IRunObserver observer)
+    {
+        var checkpoints = new CheckpointDirectory(directory.CheckpointFolder, prepared.Experiment.Checkpoint.Keep);
+        checkpoints.RemoveStaleTemporaries();
+        var (checkpoint, path, skipped) = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256);
+        foreach (var why in skipped) observer.Note($"skipping a checkpoint that cannot be used: {why}");
+        if (checkpoint is null)
+        {
+            observer.Note(skipped.Count > 0 ? "no good checkpoint is left; starting again from step 0" : "no checkpoint was written yet; starting again from step 0");
+            return (new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null), null);
+        }
+        var expected = CheckpointOptimizerState.Shape(prepared.Plan.Optimizer.Init(prepared.Initial));
+        var stored = CheckpointOptimizerState.Shape(checkpoint.Progress.OptimizerState);
+        if (expected != stored)
+            return (Error.New($"{path}: holds an optimizer state shaped {stored}, the experiment's optimizer needs {expected}"), path);
+        var p = checkpoint.Progress;
+        observer.Note(string.Create(CultureInfo.InvariantCulture,
+            $"resuming from {path}: step {p.Step}, {RunLoop.Completed(prepared.Plan, p)} epochs completed{(skipped.Count > 0 ? $" (fell back past {skipped.Count} newer checkpoint(s))" : "")}"));
+        return (checkpoint, path);
+    }
+
+    private static Fin<RunResult> Continue(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint start,
+        string? startPath, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock)
+    {
+        var metrics = MetricsCsv.Write(directory.MetricsFile, start.Metrics);
+        var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt));
+        return loop.Match(
+            Succ: result => result.End == RunEnd.Interrupted
+                ? Interrupted(directory, manifest, result, clock)
+                : RunCompletion.Finish(prepared, directory, manifest, result.State, clock),
+            Fail: error => Failed(directory, manifest, error));
+    }
+
+    private static Fin<RunResult> Interrupted(RunDirectory directory, RunManifest manifest, LoopResult result, Stopwatch clock)
+    {
+        var updated = manifest with { Steps = result.State.Progress.Step, EpochsCompleted = result.State.Metrics.Length };
+        return updated.Save(directory.ManifestFile).Map(_ => new RunResult(directory, RunEnd.Interrupted, updated, clock.Elapsed, []));
+    }
+
+    private static Fin<RunResult> Failed(RunDirectory directory, RunManifest manifest, Error error)
+    {
+        var failed = manifest with { Status = RunManifest.Failed, Error = error.Message, FinishedUtc = Now() };
+        failed.Save(directory.ManifestFile);
+        return error;
+    }
+
+    private static RunManifest NewManifest(PreparedExperiment prepared) => new(
+        RunManifest.Running, prepared.Experiment.Name, prepared.Hash, prepared.Experiment.Seed, LibraryVersion.Current,
+        RunEnvironment.GitCommit(), RunEnvironment.DotnetVersion, RunEnvironment.Os, RunEnvironment.Backend(),
+        new DataRecord(prepared.Data.Name, prepared.Data.Sha256, prepared.Data.Training.Count, prepared.Data.Validation?.Count ?? 0,
+            prepared.Data.Test?.Count, prepared.Data.Standardizer is not null),
+        prepared.Initial.ContentHash(), null, 0, 0, Now(), null, [], null, null, null, null,
+        JsonDocument.Parse(ExperimentJson.Serialize(prepared.Experiment)).RootElement.Clone());
+
+    /// <summary>The current time in UTC, ISO 8601 to the second.</summary>
+    public static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

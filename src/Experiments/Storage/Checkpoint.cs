@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Training;
+
+namespace Functional.NN.Experiments.Storage;
+
+/// <summary>
+/// Everything needed to continue a run exactly: Core's <see cref="TrainingProgress"/> (step, epoch, batch in
+/// epoch, parameters, optimizer state of any kind, last batch loss), the run's bookkeeping (the running sum
+/// of the current epoch's batch losses and its seconds, the metrics rows so far, the best epoch), and the
+/// identity of the run it belongs to. The data order needs no random state: epoch e's order is a pure
+/// function of the plan's shuffle key and e (docs/checkpoint-format.md).
+/// </summary>
+/// <param name="ExperimentHash">SHA-256 of the resolved experiment's canonical JSON; resume refuses any other.</param>
+/// <param name="DataSha256">SHA-256 of the data trained on; resume refuses changed data.</param>
+/// <param name="Progress">Core's training state after <see cref="TrainingProgress.Step"/> updates.</param>
+/// <param name="EpochLossSum">Sum of the batch losses of the current epoch so far, added in step order.</param>
+/// <param name="EpochSeconds">Wall-clock seconds spent on the current epoch so far.</param>
+/// <param name="Metrics">The metrics rows of the epochs completed so far.</param>
+/// <param name="Best">The best epoch so far (whose parameters are in <c>best.fnn</c>), or null before the first epoch ends.</param>
+internal sealed record Checkpoint(
+    string ExperimentHash,
+    string DataSha256,
+    TrainingProgress Progress,
+    double EpochLossSum,
+    double EpochSeconds,
+    ImmutableArray<MetricsRow> Metrics,
+    BestEpoch? Best)
+{
+    /// <summary>Equal when every field is equal, the metrics rows in order.</summary>
+    public bool Equals(Checkpoint? other) =>
+        other is not null && ExperimentHash == other.ExperimentHash && DataSha256 == other.DataSha256 &&
+        Progress.Equals(other.Progress) && EpochLossSum.Equals(other.EpochLossSum) && EpochSeconds.Equals(other.EpochSeconds) &&
+        Metrics.SequenceEqual(other.Metrics) && Equals(Best, other.Best);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ExperimentHash, Progress.Step);
+}

@@ -1,0 +1,127 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Functional.NN.Experiments.Runs;
+using Functional.NN.Model;
+using Functional.NN.Training;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Experiments.Storage;
+
+/// <summary>
+/// Saves and loads a <see cref="Checkpoint"/>: a <see cref="ChecksummedEnvelope"/> of kind
+/// <c>fnn-checkpoint</c>, format version <see cref="FormatVersion"/>, whose payload is the JSON of
+/// <see cref="CheckpointDocument"/> (docs/checkpoint-format.md). Tensors keep their exact IEEE bits
+/// (<see cref="TensorEncoding"/>); scalars are JSON numbers in their shortest round-trip form, which read back
+/// as the same doubles. A truncated, extended or bit-flipped file fails the envelope's checks and is never
+/// taken for a good checkpoint. Saving is atomic (<see cref="AtomicFile"/>).
+/// </summary>
+internal static class CheckpointFile
+{
+    /// <summary>The envelope kind of checkpoint files.</summary>
+    public static EnvelopeKind Kind { get; } = new("fnn-checkpoint", "checkpoint");
+
+    /// <summary>The format version this build writes, and the only one it reads.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically.</summary>
+    public static Fin<Unit> Save(string path, Checkpoint checkpoint) =>
+        from bytes in Encode(checkpoint)
+        from _ in AtomicFile.WriteAllBytes(path, bytes)
+        select Prelude.unit;
+
+    /// <summary>The checkpoint in the file at <paramref name="path"/>, its parameters checked against <paramref name="network"/>.</summary>
+    public static Fin<Checkpoint> Load(string path, Network network) =>
+        from contents in ChecksummedEnvelope.Read(path, Kind)
+        from checkpoint in Decode(path, contents, network)
+        select checkpoint;
+
+    /// <summary>The complete bytes of a checkpoint file.</summary>
+    public static Fin<byte[]> Encode(Checkpoint checkpoint)
+    {
+        var p = checkpoint.Progress;
+        return from state in CheckpointOptimizerState.Encode(p.OptimizerState)
+               let document = new CheckpointDocument(
+                   checkpoint.ExperimentHash, checkpoint.DataSha256, p.Step, p.Epoch, p.BatchInEpoch, p.BatchLoss,
+                   checkpoint.EpochLossSum, checkpoint.EpochSeconds,
+                   p.Parameters.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias))).ToArray(),
+                   state,
+                   checkpoint.Metrics.Select(m => new MetricsRowDocument(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds)).ToArray(),
+                   checkpoint.Best is { } b ? new BestEpochDocument(b.Epoch, b.Loss) : null)
+               from json in Serialize(document)
+               select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
+    }
+
+    /// <summary>The checkpoint in <paramref name="bytes"/> (the contents of <paramref name="source"/>).</summary>
+    public static Fin<Checkpoint> Decode(string source, byte[] bytes, Network network) =>
+        from contents in ChecksummedEnvelope.Unwrap(source, bytes, Kind)
+        from checkpoint in Decode(source, contents, network)
+        select checkpoint;
+
+    private static Fin<Checkpoint> Decode(string source, EnvelopeContents contents, Network network)
+    {
+        if (contents.FormatVersion != FormatVersion)
+            return Error.New($"{source}: unsupported checkpoint format version {contents.FormatVersion} (this build reads version {FormatVersion})");
+        return (from d in Deserialize(source, contents.Payload)
+                from _ in Check(d)
+                from layers in FinSequence.Each(d.Parameters.Length, i =>
+                    from w in TensorEncoding.Decode(d.Parameters[i].Weights, $"parameters[{i}].weights")
+                    from b in TensorEncoding.Decode(d.Parameters[i].Bias, $"parameters[{i}].bias")
+                    select new LayerTensors(w, b))
+                from parameters in Parameters.Create(network, layers).Prefixed("parameters")
+                from state in CheckpointOptimizerState.Decode(d.OptimizerState, parameters, "optimizer_state")
+                select new Checkpoint(d.ExperimentHash, d.DataSha256,
+                    new TrainingProgress(d.Step, d.Epoch, d.BatchInEpoch, parameters, state, d.BatchLoss),
+                    d.EpochLossSum, d.EpochSeconds,
+                    [.. d.Metrics.Select(m => new MetricsRow(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds))],
+                    d.Best is { } best ? new BestEpoch(best.Epoch, best.Loss) : null))
+            .Prefixed(source, onlyIfMissing: true);
+    }
+
+    private static Fin<Unit> Check(CheckpointDocument d) =>
+        d.Step < 0 || d.Epoch < 0 || d.BatchInEpoch < 0
+            ? Error.New($"step {d.Step}, epoch {d.Epoch} and batch_in_epoch {d.BatchInEpoch} must not be negative")
+            : Prelude.unit;
+
+    private static Fin<byte[]> Serialize(CheckpointDocument document)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+        }
+        catch (ArgumentException e)
+        {
+            return Error.New($"the checkpoint cannot be written as JSON (a number is NaN or infinite?): {e.Message}");
+        }
+    }
+
+    private static Fin<CheckpointDocument> Deserialize(string source, byte[] utf8Json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointDocument>(utf8Json, Options) is { } document
+                ? document
+                : Error.New($"{source}: the checkpoint payload is JSON null");
+        }
+        catch (JsonException e)
+        {
+            return Error.New($"{source}: invalid checkpoint payload at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}");
+        }
+    }
+
+    private static Fin<T> Prefixed<T>(this Fin<T> value, string where, bool onlyIfMissing = false) =>
+        value.Match(Succ: v => Fin<T>.Succ(v),
+            Fail: e => Fin<T>.Fail(onlyIfMissing && e.Message.StartsWith(where, StringComparison.Ordinal) ? e : Error.New($"{where}: {e.Message}")));
+}

@@ -1,0 +1,72 @@
+using Functional.NN.Data;
+using Functional.NN.Model;
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.NN.Experiments.Storage;
+
+/// <summary>
+/// Saves and loads a trained model: a <see cref="ChecksummedEnvelope"/> of kind <c>fnn-model</c>,
+/// format version <see cref="FormatVersion"/>, whose payload is the JSON of <see cref="ModelDocument"/>
+/// (docs/model-format.md): the network, its parameters, and the input standardizer it was trained with, if
+/// any. Saving is atomic (<see cref="AtomicFile"/>) and deterministic: the same network, parameters,
+/// standardizer and experiment name give the same bytes. Version 1 files (no standardizer) still load.
+/// Loading rejects, each with its own
+/// message, a file of another kind ("not a Functional.NN model file"), an unsupported version, a
+/// truncated or extended file, a corrupted one (checksum mismatch), an invalid payload, unknown
+/// activations or losses, and parameters that do not fit the network.
+/// </summary>
+internal static class ModelFile
+{
+    /// <summary>The envelope kind of model files.</summary>
+    public static EnvelopeKind Kind { get; } = new("fnn-model", "model");
+
+    /// <summary>The format version this build writes: 2, which adds the optional input standardizer.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format version this build reads: 1, the same payload without an input standardizer.</summary>
+    public const int OldestFormatVersion = 1;
+
+    /// <summary>Writes <paramref name="network"/>, <paramref name="parameters"/> and <paramref name="standardizer"/> to <paramref name="path"/>.</summary>
+    /// <param name="path">Target file; its directory must exist. Replaced atomically if present.</param>
+    /// <param name="network">The architecture.</param>
+    /// <param name="parameters">The numbers; must fit <paramref name="network"/>.</param>
+    /// <param name="experiment">Name of the experiment that produced the model, kept in the metadata.</param>
+    /// <param name="standardizer">The standardization the network's inputs were trained with (one feature per input), or None for raw inputs.</param>
+    public static Fin<Unit> Save(string path, Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
+        from bytes in Encode(network, parameters, experiment, standardizer)
+        from _ in Prefixed(path, AtomicFile.WriteAllBytes(path, bytes))
+        select Prelude.unit;
+
+    /// <summary>The model in the file at <paramref name="path"/>.</summary>
+    public static Fin<SavedModel> Load(string path) =>
+        from contents in ChecksummedEnvelope.Read(path, Kind)
+        from model in Decode(path, contents)
+        select model;
+
+    /// <summary>The complete bytes of a model file, as <see cref="Save"/> writes them.</summary>
+    public static Fin<byte[]> Encode(Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
+        from document in ModelDocumentMapping.ToDocument(network, parameters, experiment, standardizer)
+        from json in ModelJson.Serialize(document)
+        select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
+
+    /// <summary>The model in <paramref name="bytes"/>, the contents of a file named <paramref name="source"/> in messages.</summary>
+    public static Fin<SavedModel> Decode(string source, byte[] bytes) =>
+        from contents in ChecksummedEnvelope.Unwrap(source, bytes, Kind)
+        from model in Decode(source, contents)
+        select model;
+
+    private static Fin<SavedModel> Decode(string source, EnvelopeContents contents) =>
+        contents.FormatVersion is < OldestFormatVersion or > FormatVersion
+            ? Error.New($"{source}: unsupported model format version {contents.FormatVersion} " +
+                        $"(this build reads versions {OldestFormatVersion} to {FormatVersion})")
+            : from document in ModelJson.Deserialize(source, contents.Payload)
+              from _ in contents.FormatVersion == 1 && document.InputStandardizer is not null
+                  ? Error.New($"{source}: invalid model payload: format version 1 has no input_standardizer")
+                  : Fin<Unit>.Succ(Prelude.unit)
+              from model in Prefixed(source, ModelDocumentMapping.ToModel(document))
+              select model;
+
+    private static Fin<T> Prefixed<T>(string source, Fin<T> value) =>
+        value.Match(Succ: v => Fin<T>.Succ(v), Fail: e => Fin<T>.Fail(e.Message.StartsWith(source) ? e : Error.New($"{source}: {e.Message}")));
+}
