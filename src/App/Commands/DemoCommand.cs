@@ -9,7 +9,7 @@ namespace Functional.NN.App.Commands;
 internal static class DemoCommand
 {
     /// <summary>The tutorial's number of iterations in Step 3.</summary>
-    public const int DefaultIterations = 10_000;
+    public const int DefaultIterations = WorkedExample.TutorialIterations;
 
     /// <summary>The <c>demo</c> command with its options.</summary>
     public static Command Create()
@@ -26,7 +26,7 @@ internal static class DemoCommand
                 return DefaultIterations;
             },
         };
-        var command = new Command("demo", "Walk through the tutorial's worked example: forward pass, chain rule, gradients, one update, then iterations under three update rules.")
+        var command = new Command("demo", "Walk through the tutorial's worked example: forward pass, chain rule, gradients, one update, then iterations under four update rules side by side.")
         {
             iterations,
         };

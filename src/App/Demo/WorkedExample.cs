@@ -15,6 +15,9 @@ namespace Functional.NN.App.Demo;
 /// <param name="LearningRate">η in w ← w - η ∂E/∂w.</param>
 internal sealed record WorkedExample(Network Network, Parameters Initial, Batch Batch, double LearningRate)
 {
+    /// <summary>The number of updates after which the tutorial reports its Step 3 figures.</summary>
+    public const int TutorialIterations = 10_000;
+
     /// <summary>The tutorial's update: w ← w − η ∂E/∂w with the biases frozen (a mask, then SGD).</summary>
     public GradientTransformation FrozenBiasSgd =>
         Transform.Chain(Transform.Freeze(ParameterMask.Biases(Network)), Optimizer.Sgd(LearningRate));
