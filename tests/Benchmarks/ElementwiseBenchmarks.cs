@@ -1,3 +1,4 @@
+using Functional.NN.Randomness;
 using Functional.NN.App.Bench;
 using BenchmarkDotNet.Attributes;
 using Functional.NN.Activations;
@@ -32,13 +33,13 @@ public class ElementwiseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(4);
-        _weights = Tensor.FromRowMajor(256, 784, BenchModels.Normals(random, 256 * 784)).ThrowIfFail();
-        _weightGradient = BenchModels.Normals(random, 256 * 784);
+        var key = RandomKey.FromSeed(4);
+        _weights = Sampling.Normal(key.Fold(0), 256, 784, 0.0, 1.0);
+        _weightGradient = Sampling.Normal(key.Fold(1), 256, 784, 0.0, 1.0).ToArray();
         _updated = new double[256 * 784];
-        _preActivations = BenchModels.Normals(random, 128 * 256);
+        _preActivations = Sampling.Normal(key.Fold(2), 128, 256, 0.0, 1.0).ToArray();
         _activations = new double[128 * 256];
-        _logits = Tensor.FromRowMajor(128, 10, BenchModels.Normals(random, 128 * 10)).ThrowIfFail();
+        _logits = Sampling.Normal(key.Fold(3), 128, 10, 0.0, 1.0);
         _probabilities = _softmax.Apply(_logits);
         _targets = Tensor.Build(128, 10, (row, column) => column == row % 10 ? 1.0 : 0.0);
     }
