@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Functional.NN.App.Commands;
+using Xunit;
+using Xunit.Abstractions;
+using Functional.NN.Tests.App;
+
+namespace Functional.NN.Tests.Readme;
+
+/// <summary>
+/// The README runs as printed: every <c>fnn</c> command of its shell blocks runs, in order, in one fresh
+/// directory holding a copy of <c>examples/</c>, and must exit 0; in console blocks every output line the
+/// README prints must appear in the command's output (spacing aside).
+/// </summary>
+public sealed class ReadmeCommandTests(ITestOutputHelper log)
+{
+    [Fact]
+    public void Parser_reads_commands_comments_quotes_and_console_output()
+    {
+        var readme = string.Join('\n',
+            "text fnn not-a-command", "```bash", "fnn train a.json --out 'runs/x y'   # note", "dotnet test", "```",
+            "```console", "$ fnn evaluate m.fnn", "  loss = 0.5", "  …", "$ echo hi", "hi", "```", "```json", "fnn no", "```");
+        var commands = ReadmeCommands.Parse(readme);
+        Assert.Equal(2, commands.Count);
+        Assert.Equal(["train", "a.json", "--out", "runs/x y"], commands[0].Arguments);
+        Assert.Equal(3, commands[0].Line);
+        Assert.Empty(commands[0].PrintedOutput);
+        Assert.Equal(["evaluate", "m.fnn"], commands[1].Arguments);
+        Assert.Equal(["  loss = 0.5"], commands[1].PrintedOutput);
+    }
+
+    [Fact]
+    public void Every_fnn_command_of_the_readme_runs_as_printed()
+    {
+        var root = RepositoryRoot();
+        var commands = ReadmeCommands.Parse(File.ReadAllText(Path.Combine(root, "README.md")));
+        Assert.True(commands.Count >= 10, $"only {commands.Count} fnn commands found in README.md");
+        using var work = new TempDirectory();
+        CopyDirectory(Path.Combine(root, "examples"), Path.Combine(work.Path, "examples"));
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared")) + Path.DirectorySeparatorChar;
+        foreach (var command in commands)
+        {
+            var arguments = command.Arguments.Select(a => a.Replace("../shared/", shared)).ToList();
+            var clock = Stopwatch.StartNew();
+            var (code, text) = Fnn(work.Path, arguments);
+            log.WriteLine($"README line {command.Line}: fnn {string.Join(' ', command.Arguments)} -> exit {code}, {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.True(code == 0, $"README line {command.Line}: fnn {string.Join(' ', command.Arguments)} exited with {code}:\n{text}");
+            var actual = Normalized(text);
+            foreach (var printed in command.PrintedOutput)
+                Assert.True(actual.Contains(Normalized(printed)),
+                    $"README line {command.Line}: the README prints\n  {printed.Trim()}\nbut fnn {string.Join(' ', command.Arguments)} printed:\n{text}");
+        }
+    }
+
+    private static string Normalized(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    private static (int Code, string Text) Fnn(string directory, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory,
+        };
+        start.ArgumentList.Add(typeof(TrainCommand).Assembly.Location);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, text + error.Result);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Functional.NN.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Functional.NN.sln not found above the test binaries");
+    }
+}

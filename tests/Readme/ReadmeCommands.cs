@@ -1,0 +1,94 @@
+namespace Functional.NN.Tests.Readme;
+
+/// <summary>One <c>fnn</c> command line of the README, with the output lines printed under it (console blocks).</summary>
+/// <param name="Line">The README line number of the command.</param>
+/// <param name="Arguments">The arguments after <c>fnn</c>, split as a POSIX shell would (quotes, no expansion).</param>
+/// <param name="PrintedOutput">The lines the README shows as its output, without the ones elided with '…'.</param>
+internal sealed record ReadmeCommand(int Line, IReadOnlyList<string> Arguments, IReadOnlyList<string> PrintedOutput);
+
+/// <summary>
+/// The shell commands of README.md: every line of a <c>bash</c> or <c>console</c> fenced block that runs
+/// <c>fnn</c> (in console blocks, after a <c>$ </c> prompt), in the order of the file. Comments after <c>#</c>
+/// and the exit-code note of a failing example are dropped; the other lines of a console block are output.
+/// </summary>
+internal static class ReadmeCommands
+{
+    /// <summary>The fnn commands of the README text, in order.</summary>
+    public static IReadOnlyList<ReadmeCommand> Parse(string readme)
+    {
+        var lines = readme.Replace("\r\n", "\n").Split('\n');
+        var commands = new List<ReadmeCommand>();
+        string? language = null;
+        (int Line, List<string> Arguments, List<string> Output)? open = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                Close();
+                language = language is null ? line[3..].Trim() : null;
+                continue;
+            }
+            if (language is not ("bash" or "console")) continue;
+            var prompt = language == "console";
+            var command = prompt ? (line.StartsWith("$ ", StringComparison.Ordinal) ? line[2..] : null) : line;
+            if (command is null)
+            {
+                if (open is { } o && line.Trim() != "…" && !line.Contains('…')) o.Output.Add(line);
+                continue;
+            }
+            Close();
+            var words = ShellWords(WithoutComment(command));
+            if (words.Count > 0 && words[0] == "fnn") open = (i + 1, words.Skip(1).ToList(), []);
+        }
+        Close();
+        return commands;
+
+        void Close()
+        {
+            if (open is { } o) commands.Add(new ReadmeCommand(o.Line, o.Arguments, o.Output.Where(l => l.Trim().Length > 0).ToList()));
+            open = null;
+        }
+    }
+
+    private static string WithoutComment(string line)
+    {
+        var quote = '\0';
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; }
+            else if (c is '\'' or '"') quote = c;
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1]))) return line[..i];
+        }
+        return line;
+    }
+
+    private static List<string> ShellWords(string text)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var (quote, inWord) = ('\0', false);
+        foreach (var c in text)
+        {
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0'; else current.Append(c);
+            }
+            else if (c is '\'' or '"') (quote, inWord) = (c, true);
+            else if (char.IsWhiteSpace(c))
+            {
+                if (inWord) words.Add(current.ToString());
+                current.Clear();
+                inWord = false;
+            }
+            else
+            {
+                current.Append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) words.Add(current.ToString());
+        return words;
+    }
+}
