@@ -19,7 +19,7 @@ internal static class RunCompletion
         var name = prepared.Experiment.Name;
         var parameters = final.Progress.Parameters;
         var warnings = new List<string>();
-        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", final.Metrics).IfFail(e => warnings.Add(e.Message));
+        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", prepared.Network, final.Metrics).IfFail(e => warnings.Add(e.Message));
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
                from best in ModelFile.Load(directory.BestModelFile)
                let last = final.Metrics[^1]
