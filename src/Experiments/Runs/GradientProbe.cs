@@ -11,7 +11,15 @@ namespace Functional.NN.Experiments.Runs;
 /// </summary>
 /// <param name="GradientNorms">Per layer (first hidden layer first), the Euclidean (Frobenius) norm of the loss's gradient with respect to the layer's weights, ‖∂L/∂W_l‖.</param>
 /// <param name="DeadRelu">Per layer, for ReLU layers the fraction of units whose activation is 0 on every probe example (units that pass no gradient); null for other activations.</param>
-internal sealed record LayerHealth(ImmutableArray<double> GradientNorms, ImmutableArray<double?> DeadRelu);
+internal sealed record LayerHealth(ImmutableArray<double> GradientNorms, ImmutableArray<double?> DeadRelu)
+{
+    /// <summary>Equal when both lists hold the same numbers in the same order.</summary>
+    public bool Equals(LayerHealth? other) =>
+        other is not null && GradientNorms.SequenceEqual(other.GradientNorms) && DeadRelu.SequenceEqual(other.DeadRelu);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(GradientNorms.Length, GradientNorms.FirstOrDefault());
+}
 
 /// <summary>
 /// Measures <see cref="LayerHealth"/> on a fixed probe batch: the first <see cref="Rows"/> examples of the training

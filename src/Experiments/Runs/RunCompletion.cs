@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Experiments.Storage;
 using LanguageExt;
 
@@ -14,8 +15,12 @@ namespace Functional.NN.Experiments.Runs;
 internal static class RunCompletion
 {
     /// <summary>Writes the final outputs of a run that trained every epoch.</summary>
-    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock)
+    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock,
+        IRunObserver? observer = null)
     {
+        observer?.Status(prepared.Data.Test is { } examples
+            ? $"writing model.fnn and loss.png, evaluating the final and best models on the {examples.Count} test examples ..."
+            : "writing model.fnn and loss.png ...");
         var name = prepared.Experiment.Name;
         var parameters = final.Progress.Parameters;
         var warnings = new List<string>();
