@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -75,8 +74,4 @@ internal static class SafetensorsWriter
         }
         return buffer.ToArray();
     }
-
-    /// <summary>The header's JSON text of a file's bytes, for messages and tests (no checks).</summary>
-    public static string HeaderText(byte[] file) =>
-        Encoding.UTF8.GetString(file, 8, (int)BinaryPrimitives.ReadUInt64LittleEndian(file));
 }
