@@ -24,6 +24,8 @@ internal static class Program
             PredictCommand.Create(),
             GradcheckCommand.Create(),
             ExportOnnxCommand.Create(path => ModelFile.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters, m.Standardizer))),
+            ExportSafetensorsCommand.Create(),
+            ImportSafetensorsCommand.Create(),
         };
         root.SetAction(parse => DemoCommand.Run(parse.InvocationConfiguration.Output, DemoCommand.DefaultIterations));
         return CommandLineRunner.Run(root, args);

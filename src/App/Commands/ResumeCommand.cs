@@ -37,6 +37,7 @@ internal static class ResumeCommand
         using var cancel = new CtrlC();
         IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
         var result = RunSession.Resume(directory, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false));
+        observer.Stopped(); // clears a status line left by loading or the final evaluation
         return RunOutcome.ReportRun(result, output, error);
     }
 }

@@ -70,6 +70,7 @@ internal static class TrainCommand
         using var cancel = new CtrlC();
         IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
         var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false)));
+        observer.Stopped(); // clears a status line left by loading or the final evaluation
         return RunOutcome.ReportRun(result, output, error);
     }
 

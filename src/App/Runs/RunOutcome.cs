@@ -25,18 +25,19 @@ internal static class RunOutcome
             });
 
     /// <summary>
-    /// Shows the summary of a finished run (exit 0), or of an interrupted one (exit
-    /// <see cref="CommandLineRunner.Failure"/>, with a one-line error saying how to continue).
+    /// Shows the summary of a finished run (exit 0), or, for an interrupted one, only a one-line error saying what
+    /// to run to continue, in the invocation style of this process (<see cref="ResumeHint"/>; exit
+    /// <see cref="CommandLineRunner.Failure"/>).
     /// </summary>
     public static int ReportRun(Fin<RunResult> result, TextWriter output, TextWriter error) =>
-        Report(result, error, run => RunSummary.Write(output, run)) is var code && code == 0 && result.Map(r => r.End).IfFail(RunEnd.Completed) == RunEnd.Interrupted
-            ? Interrupted(result, error)
-            : code;
+        result.Map(r => r.End).IfFail(RunEnd.Completed) == RunEnd.Interrupted
+            ? Interrupted(result.ThrowIfFail(), error)
+            : Report(result, error, run => RunSummary.Write(output, run));
 
-    private static int Interrupted(Fin<RunResult> result, TextWriter error)
+    private static int Interrupted(RunResult run, TextWriter error)
     {
-        var run = result.ThrowIfFail();
-        error.WriteLine($"fnn: error: interrupted at step {run.Manifest.Steps}; continue with 'fnn resume {run.Directory.Path}'");
+        error.WriteLine($"fnn: error: interrupted at step {run.Manifest.Steps} ({run.Manifest.EpochsCompleted} epochs completed); " +
+                        $"continue with: {ResumeHint.For(run.Directory.Path)}");
         return CommandLineRunner.Failure;
     }
 

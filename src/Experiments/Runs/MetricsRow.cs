@@ -8,7 +8,9 @@ namespace Functional.NN.Experiments.Runs;
 /// <param name="ValAccuracy">The accuracy on the validation part (classification only), or null.</param>
 /// <param name="LearningRate">The learning rate of the epoch's last update.</param>
 /// <param name="Seconds">Wall-clock seconds of the epoch's updates, summed over the processes that trained it (not reproducible, unlike the rest).</param>
-internal sealed record MetricsRow(int Epoch, long Step, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double Seconds);
+/// <param name="Health">Per-layer gradient norms and dead-ReLU fractions on the probe batch (<see cref="GradientProbe"/>), or null for rows of runs started before they were measured.</param>
+internal sealed record MetricsRow(int Epoch, long Step, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double Seconds,
+    LayerHealth? Health = null);
 
 /// <summary>The best epoch so far by the selection loss (validation loss, or the training loss without validation).</summary>
 /// <param name="Epoch">The epoch, from 1.</param>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Experiments.Storage;
 using LanguageExt;
 
@@ -14,12 +15,16 @@ namespace Functional.NN.Experiments.Runs;
 internal static class RunCompletion
 {
     /// <summary>Writes the final outputs of a run that trained every epoch.</summary>
-    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock)
+    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock,
+        IRunObserver? observer = null)
     {
+        observer?.Status(prepared.Data.Test is { } examples
+            ? $"writing model.fnn and loss.png, evaluating the final and best models on the {examples.Count} test examples ..."
+            : "writing model.fnn and loss.png ...");
         var name = prepared.Experiment.Name;
         var parameters = final.Progress.Parameters;
         var warnings = new List<string>();
-        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", final.Metrics).IfFail(e => warnings.Add(e.Message));
+        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", prepared.Network, final.Metrics).IfFail(e => warnings.Add(e.Message));
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
                from best in ModelFile.Load(directory.BestModelFile)
                let last = final.Metrics[^1]

@@ -58,6 +58,7 @@ internal static class RunLoop
         var epochLossSum = atEpochEnd ? 0.0 : start.EpochLossSum;
         var metrics = start.Metrics.ToBuilder();
         var best = start.Best;
+        var probe = GradientProbe.Batch(prepared.Network, prepared.Data.Training);
         var clock = Stopwatch.StartNew();
         observer.Started(start.Progress.Step, (long)epochs * plan.BatchesPerEpoch, epochs);
 
@@ -73,7 +74,7 @@ internal static class RunLoop
             {
                 if (!progress.Parameters.IsFinite())
                     return Diverged("the parameters are no longer finite", progress);
-                var row = EndEpoch(prepared, progress, epochLossSum, seconds, classification);
+                var row = EndEpoch(prepared, progress, epochLossSum, seconds, classification, probe);
                 if (row.ValLoss is { } v && !double.IsFinite(v))
                     return Diverged($"the validation loss is {Text(v)}", progress);
                 metrics.Add(row);
@@ -135,14 +136,15 @@ internal static class RunLoop
 
     private static int EpochNumber(TrainingProgress progress) => progress.Epoch + 1;
 
-    private static MetricsRow EndEpoch(PreparedExperiment prepared, TrainingProgress progress, double lossSum, double seconds, bool classification)
+    private static MetricsRow EndEpoch(PreparedExperiment prepared, TrainingProgress progress, double lossSum, double seconds, bool classification,
+        Functional.NN.Model.Batch probe)
     {
         var validation = prepared.Data.Validation is { } data
             ? Evaluation.Of(prepared.Network, progress.Parameters, data, classification)
             : null;
         var rate = prepared.LearningRate.At((int)Math.Min(progress.Step - 1, int.MaxValue));
         return new MetricsRow(progress.Epoch + 1, progress.Step, lossSum / prepared.Plan.BatchesPerEpoch,
-            validation?.Loss, validation?.Accuracy, rate, seconds);
+            validation?.Loss, validation?.Accuracy, rate, seconds, GradientProbe.Measure(prepared.Network, progress.Parameters, probe));
     }
 
     private static bool Due(CheckpointSpec spec, TrainingProgress progress, bool epochEnded) => spec.Unit switch

@@ -22,6 +22,7 @@ internal static class RunSession
         Func<TrainingProgress, bool> interrupt)
     {
         var clock = Stopwatch.StartNew();
+        observer.Status($"loading the data of {parsed.Name} ({parsed.Data.Source}) ...");
         return from prepared in PreparedExperiment.Prepare(parsed)
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
                from _ in directory.PrepareNew(force)
@@ -40,6 +41,7 @@ internal static class RunSession
         var directory = new RunDirectory(path);
         if (!Directory.Exists(path)) return Error.New($"{path}: no such run directory");
         if (directory.IsComplete) return Error.New($"{path}: the run is already complete; nothing to resume");
+        observer.Status($"loading the experiment and data of {path} ...");
         return from manifest in RunManifest.Load(directory.ManifestFile)
                from parsed in ExperimentParser.Load(directory.ExperimentFile)
                from prepared in PreparedExperiment.Prepare(parsed)
@@ -86,7 +88,7 @@ internal static class RunSession
         return loop.Match(
             Succ: result => result.End == RunEnd.Interrupted
                 ? Interrupted(directory, manifest, result, clock)
-                : RunCompletion.Finish(prepared, directory, manifest, result.State, clock),
+                : RunCompletion.Finish(prepared, directory, manifest, result.State, clock, observer),
             Fail: error => Failed(directory, manifest, error));
     }
 

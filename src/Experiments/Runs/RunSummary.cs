@@ -18,23 +18,21 @@ internal static class RunSummary
         }
         output.WriteLine($"run complete: {result.Directory.Path} ({m.EpochsCompleted} epochs, {m.Steps} steps, {seconds} s in this process)");
         if (m.Final is { } f)
-            output.WriteLine(Invariant($"  final       epoch {f.Epoch}  train_loss {f.TrainLoss:G6}{Optional(" val_loss", f.ValLoss, "G6")}{Optional(" val_accuracy", f.ValAccuracy, "F4")}"));
+            output.WriteLine($"  final       epoch {f.Epoch}  train_loss {MetricText.Loss(f.TrainLoss)}" +
+                             (f.ValLoss is { } v ? $"  val_loss {MetricText.Loss(v)}" : "") + (f.ValAccuracy is { } a ? $"  val_accuracy {MetricText.Accuracy(a)}" : ""));
         if (m.Best is { } b)
-            output.WriteLine(Invariant($"  best        epoch {b.Epoch}  {(m.Data.Validation > 0 ? "val_loss" : "train_loss")} {b.Loss:G6}  (best.fnn)"));
+            output.WriteLine($"  best        epoch {b.Epoch}  {(m.Data.Validation > 0 ? "val_loss" : "train_loss")} {MetricText.Loss(b.Loss)}  (best.fnn)");
         if (m.Test is { } t)
             output.WriteLine(Invariant($"  test        {t.Examples} examples: ") +
                              (t.FinalAccuracy is { } fa && t.BestAccuracy is { } ba
                                  ? Invariant($"accuracy {fa:P2} (final model), {ba:P2} (best model); ")
                                  : "") +
-                             Invariant($"loss {t.FinalLoss:G6} (final), {t.BestLoss:G6} (best)"));
+                             $"loss {MetricText.Loss(t.FinalLoss)} (final), {MetricText.Loss(t.BestLoss)} (best)");
         output.WriteLine($"  parameters  start {m.ParametersHashStart}");
         output.WriteLine($"              end   {m.ParametersHashEnd}");
         output.WriteLine($"  files       model.fnn best.fnn{(m.Data.Standardized ? " (with the input standardizer)" : "")} metrics.csv loss.png manifest.json experiment.json");
         foreach (var warning in result.Warnings) output.WriteLine($"  warning     {warning}");
     }
-
-    private static string Optional(string label, double? value, string format) =>
-        value is { } v ? $"  {label.Trim()} {v.ToString(format, CultureInfo.InvariantCulture)}" : "";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

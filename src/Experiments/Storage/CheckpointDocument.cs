@@ -56,7 +56,11 @@ internal sealed record OptimizerStateDocument(
 /// <param name="ValAccuracy">Validation accuracy, or null.</param>
 /// <param name="LearningRate">Learning rate of the last update.</param>
 /// <param name="Seconds">Seconds spent on the epoch.</param>
-internal sealed record MetricsRowDocument(int Epoch, long Step, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double Seconds);
+/// <param name="GradNorms">Per-layer weight-gradient norms on the probe batch; absent in checkpoints written before they were measured.</param>
+/// <param name="DeadRelu">Per-layer dead-ReLU fractions (null for layers that are not ReLU); absent like <paramref name="GradNorms"/>.</param>
+internal sealed record MetricsRowDocument(int Epoch, long Step, double TrainLoss, double? ValLoss, double? ValAccuracy, double LearningRate, double Seconds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? GradNorms = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double?[]? DeadRelu = null);
 
 /// <summary>The best epoch as stored in a checkpoint.</summary>
 /// <param name="Epoch">Epoch, from 1.</param>

@@ -58,7 +58,8 @@ internal static class CheckpointFile
                    checkpoint.EpochLossSum, checkpoint.EpochSeconds,
                    p.Parameters.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias))).ToArray(),
                    state,
-                   checkpoint.Metrics.Select(m => new MetricsRowDocument(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds)).ToArray(),
+                   checkpoint.Metrics.Select(m => new MetricsRowDocument(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds,
+                       m.Health?.GradientNorms.ToArray(), m.Health?.DeadRelu.ToArray())).ToArray(),
                    checkpoint.Best is { } b ? new BestEpochDocument(b.Epoch, b.Loss) : null)
                from json in Serialize(document)
                select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
@@ -85,7 +86,8 @@ internal static class CheckpointFile
                 select new Checkpoint(d.ExperimentHash, d.DataSha256,
                     new TrainingProgress(d.Step, d.Epoch, d.BatchInEpoch, parameters, state, d.BatchLoss),
                     d.EpochLossSum, d.EpochSeconds,
-                    [.. d.Metrics.Select(m => new MetricsRow(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds))],
+                    [.. d.Metrics.Select(m => new MetricsRow(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds,
+                        m.GradNorms is { } norms ? new LayerHealth([.. norms], [.. m.DeadRelu ?? new double?[norms.Length]]) : null))],
                     d.Best is { } best ? new BestEpoch(best.Epoch, best.Loss) : null))
             .Prefixed(source, onlyIfMissing: true);
     }

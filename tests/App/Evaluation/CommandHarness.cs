@@ -28,6 +28,8 @@ public static class CommandHarness
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             GradcheckCommand.Create(),
+            ExportSafetensorsCommand.Create(),
+            ImportSafetensorsCommand.Create(),
         };
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -26,11 +26,11 @@ internal sealed class EpochLines(TextWriter output) : IRunObserver
     /// <inheritdoc />
     public void Stopped() => output.Flush();
 
-    /// <summary><c>epoch 3/10  step 1407  train_loss 0.41234  val_loss 0.4321  val_accuracy 0.8712  lr 0.001  12.3s</c>.</summary>
+    /// <summary><c>epoch 3/10  step 1407  train_loss 4.1234e-01  val_loss 4.3210e-01  val_accuracy 0.8712  lr 1.0000e-03  12.3s</c> (<see cref="MetricText"/>).</summary>
     public static string Format(MetricsRow row, int epochs) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"epoch {row.Epoch}/{epochs}  step {row.Step}  train_loss {row.TrainLoss:G6}") +
-        (row.ValLoss is { } v ? string.Create(CultureInfo.InvariantCulture, $"  val_loss {v:G6}") : "") +
-        (row.ValAccuracy is { } a ? string.Create(CultureInfo.InvariantCulture, $"  val_accuracy {a:F4}") : "") +
-        string.Create(CultureInfo.InvariantCulture, $"  lr {row.LearningRate:G4}  {row.Seconds:F1}s");
+            $"epoch {row.Epoch}/{epochs}  step {row.Step}  train_loss {MetricText.Loss(row.TrainLoss)}") +
+        (row.ValLoss is { } v ? $"  val_loss {MetricText.Loss(v)}" : "") +
+        (row.ValAccuracy is { } a ? $"  val_accuracy {MetricText.Accuracy(a)}" : "") +
+        string.Create(CultureInfo.InvariantCulture, $"  lr {MetricText.Rate(row.LearningRate)}  {row.Seconds:F1}s");
 }

@@ -8,7 +8,8 @@ namespace Functional.NN.App.Runs.Progress;
 
 /// <summary>
 /// A progress line redrawn in place on a terminal (at most ten times a second): epoch, step, a bar, the
-/// estimated time left, the last batch loss and the last validation accuracy. Each finished epoch leaves
+/// estimated time left, the last batch loss and the last validation accuracy; before and after training, the
+/// same line says what the run is doing (loading data, evaluating the test split). Each finished epoch leaves
 /// its plain line (<see cref="EpochLines.Format"/>) above the live one.
 /// </summary>
 /// <param name="output">The terminal.</param>
@@ -40,8 +41,8 @@ internal sealed class LiveProgress(TextWriter output) : IRunObserver
         var eta = done > 0 ? TimeSpan.FromSeconds(_clock.Elapsed.TotalSeconds / done * (_totalSteps - progress.Step)) : (TimeSpan?)null;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"epoch {Math.Min(progress.Epoch + 1, _epochs)}/{_epochs}  step {progress.Step}/{_totalSteps}  [{new string('#', filled)}{new string('.', BarWidth - filled)}] {fraction * 100,3:F0}%") +
-            string.Create(CultureInfo.InvariantCulture, $"  loss {progress.BatchLoss:G5}") +
-            (_accuracy is { } a ? string.Create(CultureInfo.InvariantCulture, $"  val_acc {a:F4}") : "") +
+            $"  loss {MetricText.Loss(progress.BatchLoss ?? double.NaN)}" +
+            (_accuracy is { } a ? $"  val_acc {MetricText.Accuracy(a)}" : "") +
             (eta is { } t ? $"  ETA {Duration(t)}" : "");
         Draw(line);
     }
@@ -60,6 +61,9 @@ internal sealed class LiveProgress(TextWriter output) : IRunObserver
         Clear();
         output.WriteLine(message);
     }
+
+    /// <inheritdoc />
+    public void Status(string message) => Draw(message);
 
     /// <inheritdoc />
     public void Stopped()

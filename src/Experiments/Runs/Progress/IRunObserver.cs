@@ -17,6 +17,12 @@ internal interface IRunObserver
     /// <summary>An informational message (resuming, skipping a checkpoint).</summary>
     void Note(string message);
 
+    /// <summary>
+    /// What the run is doing outside the training steps (loading data, evaluating the test split): a live display
+    /// shows it in place until the next update; by default nothing is shown.
+    /// </summary>
+    void Status(string message) { }
+
     /// <summary>Training stopped; a live display clears its line.</summary>
     void Stopped();
 }
