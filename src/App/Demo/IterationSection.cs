@@ -26,7 +26,7 @@ internal static class IterationSection
             ["as above, and the biases move too; as in the tutorial, b1 is one value shared by both",
              "hidden neurons and b2 one value shared by both outputs (dE/db = sum over the units)"],
             e => Trainer.Unfold(e.Network, e.Initial, e.Batch,
-                s => Optimizers.Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
+                s => Optimizers.GradientDescentStep.Apply(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
         new("Standard gradient descent, one bias per neuron updated (Trainer.GradientDescent)",
             ["the library's usual dense layer: every neuron has its own bias, and all of them move"],
             e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate)),

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Functional.NN.Model;
 
@@ -21,10 +20,6 @@ public sealed class Parameters : LayerTree<Parameters>
     public static Fin<Parameters> Create(Network network, IEnumerable<(double[][] Weights, double[] Bias)> layers) =>
         Create(network, layers.Select(l =>
             Tensor.FromRows(l.Weights).Map(w => new LayerTensors(w, Tensor.RowVector(l.Bias)))));
-
-    /// <summary>Parameters from MathNet matrices and vectors (copied), checked against the network's shapes.</summary>
-    public static Fin<Parameters> Create(Network network, IEnumerable<(Matrix<double> Weights, Vector<double> Bias)> layers) =>
-        Create(network, layers.Select(l => (Fin<LayerTensors>)new LayerTensors(Tensor.FromMatrix(l.Weights), Tensor.FromVector(l.Bias))));
 
     /// <summary>Parameters from tensors, checked against the network's shapes.</summary>
     public static Fin<Parameters> Create(Network network, IEnumerable<LayerTensors> layers) =>

@@ -31,11 +31,11 @@ public static class OnnxExport
         ToModel(network, parameters, standardizer, options).Map(model => model.ToBytes());
 
     /// <summary>The <c>ModelProto</c> as a protobuf message, or an error naming what cannot be exported.</summary>
-    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
+    internal static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
         ToModel(network, parameters, Option<Standardizer>.None, options);
 
     /// <summary>The <c>ModelProto</c> with the input standardization, if any, as a protobuf message, or an error naming what cannot be exported.</summary>
-    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null)
+    internal static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null)
     {
         var o = options ?? OnnxExportOptions.Default;
         if (!parameters.Fits(network))
@@ -56,7 +56,7 @@ public static class OnnxExport
     }
 
     /// <summary>Every layer's nodes and constants, in order, reading <see cref="OnnxExportOptions.InputName"/>.</summary>
-    public static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options) =>
+    internal static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options) =>
         Layers(network, parameters, options, options.InputName);
 
     private static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options, string input)
