@@ -1,3 +1,4 @@
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.App.Cli;
 using LanguageExt;
@@ -28,15 +29,15 @@ internal static class RunOutcome
     /// Shows the summary of a finished run (exit 0), or of an interrupted one (exit
     /// <see cref="CommandLineRunner.Failure"/>, with a one-line error saying how to continue).
     /// </summary>
-    public static int ReportRun(Fin<RunResult> result, TextWriter output, TextWriter error) =>
-        Report(result, error, run => RunSummary.Write(output, run)) is var code && code == 0 && result.Map(r => r.End).IfFail(RunEnd.Completed) == RunEnd.Interrupted
+    public static int ReportRun(Fin<RunReport> result, TextWriter output, TextWriter error) =>
+        Report(result, error, run => RunSummary.Write(output, run.Result)) is var code && code == 0 && !result.Map(r => r.Completed).IfFail(true)
             ? Interrupted(result, error)
             : code;
 
-    private static int Interrupted(Fin<RunResult> result, TextWriter error)
+    private static int Interrupted(Fin<RunReport> result, TextWriter error)
     {
         var run = result.ThrowIfFail();
-        error.WriteLine($"fnn: error: interrupted at step {run.Manifest.Steps}; continue with 'fnn resume {run.Directory.Path}'");
+        error.WriteLine($"fnn: error: interrupted at step {run.Steps}; continue with 'fnn resume {run.Directory}'");
         return CommandLineRunner.Failure;
     }
 
