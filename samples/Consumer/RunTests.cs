@@ -11,8 +11,8 @@ public sealed class RunTests
           "name": "xor",
           "seed": 3,
           "data": { "source": "generated", "generator": "xor", "count": 64, "noise": 0.05, "seed": 1 },
-          "network": { "layers": [ { "units": 8, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" } ] },
-          "loss": "bce",
+          "network": { "layers": [ { "units": 8, "activation": "tanh" }, { "units": 2, "activation": "softmax" } ] },
+          "loss": "softmax_ce",
           "optimizer": { "name": "adam", "learning_rate": 0.05 },
           "training": { "batch_size": 16, "epochs": 40, "validation_split": 0.25 }
         }
