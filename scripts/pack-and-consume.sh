@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Packs Functional.NN, Functional.NN.Testing and the fnn tool into a local folder, then uses them as a
-# user would, from that folder and never through a project reference:
+# Packs Functional.NN, Functional.NN.Testing, Functional.NN.Experiments and the fnn tool into a local folder,
+# then uses them as a user would, from that folder and never through a project reference:
 #   1. builds samples/Consumer (a separate xunit project, not in Functional.NN.sln) against the packed
 #      packages, restored into a NuGet cache from which our packages were removed, so no stale build of
 #      the same version can be used; checks that the restored package is byte for byte the one just packed;
-#   2. runs its tests: XOR trained through the public API, a custom activation checked with the kit;
+#   2. runs its tests: XOR trained through the public API, a custom activation checked with the kit, a run
+#      trained, stopped and resumed from code through Functional.NN.Experiments;
 #   3. runs the one test that is EXPECTED TO FAIL (a custom activation with a wrong derivative) and
 #      requires it to fail with the kit's message, counterexample and replay seed;
 #   4. installs the tool with `dotnet tool install --tool-path <tmp> --add-source <folder> fnn` and checks
-#      that `fnn` prints the tutorial's worked example.
+#      that `fnn` prints the tutorial's worked example;
+#   5. exchanges model files between the library and the tool: a model trained and saved in code
+#      (TrainedModel.Save) is read by `fnn evaluate`, which must report the loss computed in code; a model.fnn
+#      made by `fnn train` is loaded in code (TrainedModel.Load) and must predict the numbers `fnn predict` writes.
 # Ends with one line "pack-and-consume: N passed, N failed" (checks, not tests); exit code 0 when all pass. Usage: bash scripts/pack-and-consume.sh (from anywhere).
 set -euo pipefail
 
@@ -53,11 +57,12 @@ same_package() { # the nupkg that restore put in the cache is, byte for byte, th
 }
 check "the consumer restored the Functional.NN just packed" same_package Functional.NN
 check "the consumer restored the Functional.NN.Testing just packed" same_package Functional.NN.Testing
+check "the consumer restored the Functional.NN.Experiments just packed" same_package Functional.NN.Experiments
 
 section "consumer: build and test (XOR through the public API, custom activation checked with the kit)"
 dotnet build "$CONSUMER/Consumer.Tests.csproj" -c Release --no-restore -p:FunctionalNNVersion="$VERSION"
 check "consumer tests pass" dotnet test "$CONSUMER/Consumer.Tests.csproj" -c Release --no-build \
-  --filter "Category!=ExpectedToFail" --logger "console;verbosity=normal"
+  --filter "Category!=ExpectedToFail&Category!=WithFnn" --logger "console;verbosity=normal"
 
 section "consumer: the test that must FAIL (custom activation with a wrong derivative)"
 EXPECTED_LOG="$WORK/expected-to-fail.log"
@@ -93,6 +98,47 @@ if [ -f "$GOLDENS" ]; then
   check "fnn export-onnx writes an ONNX model (IR version 9)" bash -c \
     "'$WORK/tools/fnn' export-onnx '$GOLDENS' --case xor_2_2_2_tanh_identity_mse_b4 --out '$ONNX' && [ \"\$(od -An -tx1 -N2 '$ONNX' | tr -d ' ')\" = 0809 ]"
 fi
+
+section "library <-> tool: a model saved in code read by fnn evaluate; fnn train's model.fnn predicting in code"
+EXCHANGE="$WORK/exchange"
+mkdir -p "$EXCHANGE"
+cat >"$EXCHANGE/moons.json" <<'JSON'
+{
+  "name": "moons",
+  "seed": 5,
+  "data": { "source": "generated", "generator": "two_moons", "count": 300, "noise": 0.1, "seed": 3 },
+  "network": { "layers": [ { "units": 8, "activation": "tanh" }, { "units": 2, "activation": "softmax" } ] },
+  "loss": "softmax_ce",
+  "optimizer": { "name": "adam", "learning_rate": 0.02 },
+  "training": { "batch_size": 16, "epochs": 5, "validation_split": 0.2, "standardize": true }
+}
+JSON
+PREDICT_DATA="generated:two_moons,count=50,noise=0.1,seed=99"
+echo "$PREDICT_DATA" >"$EXCHANGE/predict-data.txt"
+check "fnn train writes a model.fnn (standardized inputs)" "$WORK/tools/fnn" train "$EXCHANGE/moons.json" --out "$EXCHANGE/run" --quiet
+check "fnn predict writes its predictions" "$WORK/tools/fnn" predict "$EXCHANGE/run/model.fnn" --data "$PREDICT_DATA" \
+  --out "$EXCHANGE/fnn-predictions.csv"
+check "consumer: the exchange tests pass (save in code; load fnn's model and predict)" env FNN_EXCHANGE="$EXCHANGE" \
+  dotnet test "$CONSUMER/Consumer.Tests.csproj" -c Release --no-build --filter "Category=WithFnn" --logger "console;verbosity=normal"
+same_predictions() { # the outputs predicted in code equal, number for number, the columns fnn predict wrote
+  [ -s "$EXCHANGE/code-predictions.csv" ] || return 1
+  local columns
+  columns="$(head -n 1 "$EXCHANGE/code-predictions.csv" | awk -F, '{ print NF }')"
+  tail -n +2 "$EXCHANGE/fnn-predictions.csv" | cut -d, -f1-"$columns" >"$EXCHANGE/fnn-outputs.csv"
+  echo "    $(wc -l <"$EXCHANGE/code-predictions.csv") rows of $((columns - 1)) outputs; first: $(head -n 1 "$EXCHANGE/code-predictions.csv")"
+  cmp -s "$EXCHANGE/fnn-outputs.csv" "$EXCHANGE/code-predictions.csv"
+}
+check "TrainedModel.Predict in code gives exactly the numbers of fnn predict" same_predictions
+evaluate_reads_code_model() { # fnn evaluate reads the file saved in code and reports the loss computed in code
+  [ -s "$EXCHANGE/xor-from-code.loss" ] || return 1
+  "$WORK/tools/fnn" evaluate "$EXCHANGE/xor-from-code.fnn" --data generated:xor,count=4 --json >"$EXCHANGE/evaluate.json" || return 1
+  local loss accuracy
+  loss="$(grep -o '"loss": *[^,}]*' "$EXCHANGE/evaluate.json" | head -n 1 | sed 's/.*: *//')"
+  accuracy="$(grep -o '"accuracy": *[^,}]*' "$EXCHANGE/evaluate.json" | head -n 1 | sed 's/.*: *//')"
+  echo "    fnn evaluate: loss $loss, accuracy $accuracy; in code: loss $(cat "$EXCHANGE/xor-from-code.loss")"
+  awk -v a="$loss" -v b="$(cat "$EXCHANGE/xor-from-code.loss")" -v acc="$accuracy" 'BEGIN { exit !(a + 0 == b + 0 && acc + 0 == 1) }'
+}
+check "fnn evaluate reads the model saved in code: accuracy 1 and the loss computed in code" evaluate_reads_code_model
 
 echo
 echo "pack-and-consume: $passed passed, $failed failed"

@@ -133,7 +133,7 @@ public sealed class WorkedExampleTests
         {
             LayerwiseFrozen => Trainer.Layerwise(network, initial, batch, FrozenBiasSgd),
             StandardFrozen => Trainer.GradientDescent(network, initial, batch, FrozenBiasSgd),
-            StandardSharedBiases => Trainer.Unfold(network, initial, batch, s => Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), rate)),
+            StandardSharedBiases => Trainer.Unfold(network, initial, batch, s => GradientDescentStep.Apply(s.Parameters, SharedBias.Tie(s.Gradients), rate)),
             StandardPerUnitBiases => Trainer.GradientDescent(network, initial, batch, rate),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
         };

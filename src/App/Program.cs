@@ -2,7 +2,7 @@ using System.CommandLine;
 using Functional.NN.App.Cli;
 using Functional.NN.App.Commands;
 using Functional.NN.Experiments.Models;
-using Functional.NN.Experiments.Storage;
+using Functional.NN.Experiments;
 
 namespace Functional.NN.App;
 
@@ -23,7 +23,7 @@ internal static class Program
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             GradcheckCommand.Create(),
-            ExportOnnxCommand.Create(path => ModelFile.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters, m.Standardizer))),
+            ExportOnnxCommand.Create(path => TrainedModel.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters, m.Standardizer))),
             ExportSafetensorsCommand.Create(),
             ImportSafetensorsCommand.Create(),
         };

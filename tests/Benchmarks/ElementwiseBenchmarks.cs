@@ -13,7 +13,7 @@ namespace Functional.NN.Benchmarks;
 /// <summary>
 /// Time and allocated bytes of the element-wise kernels of the mlp's training step, one-threaded: the SGD update
 /// p - η g of the first layer's 256 x 784 = 200,704 weights (into a reused buffer, and as the new tensor that
-/// <see cref="Sgd.Step"/> makes), ReLU on the first hidden layer's 128 x 256 pre-activations, and the softmax
+/// <see cref="GradientDescentStep.Apply"/> makes), ReLU on the first hidden layer's 128 x 256 pre-activations, and the softmax
 /// cross-entropy loss and output delta on 128 x 10 logits.
 /// </summary>
 [MemoryDiagnoser]

@@ -29,7 +29,7 @@ public sealed class TrainingDeterminismTests
         string Run()
         {
             var p = initial;
-            for (var i = 0; i < 20; i++) p = Sgd.Step(p, Backpropagation.ValueAndGradient(backend, network, p, batch).Gradients, 0.05);
+            for (var i = 0; i < 20; i++) p = GradientDescentStep.Apply(p, Backpropagation.ValueAndGradient(backend, network, p, batch).Gradients, 0.05);
             return p.ContentHash();
         }
         Assert.Equal(Run(), Run());
@@ -42,7 +42,7 @@ public sealed class TrainingDeterminismTests
         Parameters Run(Functional.NN.Compute.ComputeBackend backend)
         {
             var p = initial;
-            for (var i = 0; i < 20; i++) p = Sgd.Step(p, Backpropagation.ValueAndGradient(backend, network, p, batch).Gradients, 0.05);
+            for (var i = 0; i < 20; i++) p = GradientDescentStep.Apply(p, Backpropagation.ValueAndGradient(backend, network, p, batch).Gradients, 0.05);
             return p;
         }
         var managed = Run(Backends.Managed1);

@@ -23,13 +23,13 @@ public sealed class ProtoWireTests
         Assert.Equal("FFFFFFFFFFFFFFFFFF01", Convert.ToHexString(ProtoWire.Varint(-1L)));
 
     [Theory]
-    [InlineData(1, ProtoWireType.Varint, "08")]
-    [InlineData(2, ProtoWireType.LengthDelimited, "12")]
-    [InlineData(3, ProtoWireType.LengthDelimited, "1A")]
-    [InlineData(2, ProtoWireType.Fixed32, "15")]
-    [InlineData(20, ProtoWireType.Varint, "A001")]
-    public void Tags_are_field_number_shifted_by_three_or_wire_type(int field, ProtoWireType type, string hex) =>
-        Assert.Equal(hex, Convert.ToHexString(ProtoWire.Tag(field, type)));
+    [InlineData(1, (int)ProtoWireType.Varint, "08")]
+    [InlineData(2, (int)ProtoWireType.LengthDelimited, "12")]
+    [InlineData(3, (int)ProtoWireType.LengthDelimited, "1A")]
+    [InlineData(2, (int)ProtoWireType.Fixed32, "15")]
+    [InlineData(20, (int)ProtoWireType.Varint, "A001")]
+    public void Tags_are_field_number_shifted_by_three_or_wire_type(int field, int wireType, string hex) =>
+        Assert.Equal(hex, Convert.ToHexString(ProtoWire.Tag(field, (ProtoWireType)wireType)));
 
     [Theory]
     [InlineData(0)]

@@ -17,7 +17,7 @@ namespace Functional.NN.Tests.Optimizers;
 
 /// <summary>
 /// <see cref="FusedSgd.Step"/> is, bit for bit, the loss and the SGD step of the unfused passes
-/// (<c>Sgd.Step(p, ValueAndGradient(p).Gradients, η)</c>), on every backend and thread count, however its
+/// (<c>GradientDescentStep.Apply(p, ValueAndGradient(p).Gradients, η)</c>), on every backend and thread count, however its
 /// scratch memory was used before.
 /// </summary>
 [Properties(Arbitrary = [typeof(Arbitraries)], MaxTest = 60)]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Functional.NN.Tests.Optimizers;
 
-/// <summary>Single steps worked by hand, agreement with the older <see cref="Sgd.Step"/>, and argument checks.</summary>
+/// <summary>Single steps worked by hand, agreement with the older <see cref="GradientDescentStep.Apply"/>, and argument checks.</summary>
 public sealed class OptimizerTests
 {
     private static Parameters OneWeight(double w, double b) =>
@@ -20,7 +20,7 @@ public sealed class OptimizerTests
         var p = OneWeight(0.3, -0.2);
         var g = OneGradient(0.7, 0.11);
         var opt = Optimizer.Sgd(0.1);
-        Assert.Equal(Sgd.Step(p, g, 0.1), opt.Step(p, g, opt.Init(p)).Parameters);
+        Assert.Equal(GradientDescentStep.Apply(p, g, 0.1), opt.Step(p, g, opt.Init(p)).Parameters);
     }
 
     [Fact]

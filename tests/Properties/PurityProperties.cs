@@ -40,10 +40,10 @@ public sealed class PurityProperties
         var before = Fingerprint(c);
         var gradients = Backpropagation.Gradient(c.Network, c.Parameters, c.Batch);
         var gradientsBefore = gradients.ContentHash();
-        var standard = Sgd.Step(c.Parameters, gradients, 0.1);
+        var standard = GradientDescentStep.Apply(c.Parameters, gradients, 0.1);
         var sgd = Optimizer.Sgd(0.1);
         var layerwise = LayerwiseBackpropagation.Step(c.Network, c.Parameters, c.Batch, sgd, sgd.Init(c.Parameters));
-        return (standard.Equals(Sgd.Step(c.Parameters, gradients, 0.1))
+        return (standard.Equals(GradientDescentStep.Apply(c.Parameters, gradients, 0.1))
                 && layerwise.Equals(LayerwiseBackpropagation.Step(c.Network, c.Parameters, c.Batch, sgd, sgd.Init(c.Parameters))))
             .Label("two steps from the same point differ")
             .And((Fingerprint(c) == before && gradients.ContentHash() == gradientsBefore).Label("a step changed its inputs"));

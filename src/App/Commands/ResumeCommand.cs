@@ -1,7 +1,7 @@
 using Functional.NN.App.Runs.Progress;
 using Functional.NN.App.Runs;
 using System.CommandLine;
-using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
 
@@ -36,7 +36,8 @@ internal static class ResumeCommand
     {
         using var cancel = new CtrlC();
         IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
-        var result = RunSession.Resume(directory, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false));
+        var options = new RunOptions { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
+        var result = TrainingRuns.Observed(directory, options, observer);
         observer.Stopped(); // clears a status line left by loading or the final evaluation
         return RunOutcome.ReportRun(result, output, error);
     }

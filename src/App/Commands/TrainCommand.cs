@@ -2,8 +2,7 @@ using Functional.NN.App.Runs.Progress;
 using Functional.NN.App.Runs;
 using System.CommandLine;
 using System.Globalization;
-using Functional.NN.Experiments.ExperimentFiles;
-using Functional.NN.Experiments.Runs;
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
 
@@ -59,17 +58,14 @@ internal static class TrainCommand
     /// <param name="interrupt">Asked after every step whether to stop (tests); Ctrl+C also stops.</param>
     public static int Run(Request request, TextWriter output, TextWriter error, bool live, Func<TrainingProgress, bool>? interrupt = null)
     {
-        var parsed = ExperimentParser.Load(request.ExperimentPath).Map(e => e with
-        {
-            Seed = request.Seed ?? e.Seed,
-            Training = e.Training with { Epochs = request.Epochs ?? e.Training.Epochs },
-        });
+        var parsed = ExperimentFile.Load(request.ExperimentPath).Map(e => e.WithSeed(request.Seed ?? e.Seed));
+        if (request.Epochs is { } epochs) parsed = parsed.Map(e => e.WithEpochs(epochs));
         if (request.DryRun)
-            return RunOutcome.Report(parsed.Bind(PreparedExperiment.Resolve), error,
-                resolved => output.Write(System.Text.Encoding.UTF8.GetString(ExperimentJson.Serialize(resolved.Experiment))));
+            return RunOutcome.Report(parsed.Bind(e => e.Resolve()), error, resolved => output.Write(resolved.ToJson()));
         using var cancel = new CtrlC();
         IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
-        var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false)));
+        var options = new RunOptions(request.Out, request.Force) { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
+        var result = parsed.Bind(e => TrainingRuns.Observed(e, options, observer));
         observer.Stopped(); // clears a status line left by loading or the final evaluation
         return RunOutcome.ReportRun(result, output, error);
     }

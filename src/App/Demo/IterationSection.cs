@@ -25,7 +25,7 @@ internal static class IterationSection
         new("+ shared biases",
             "as above, and b1, b2 move too, each one value shared by its layer (dE/db summed over units)",
             e => Trainer.Unfold(e.Network, e.Initial, e.Batch,
-                s => Optimizers.Sgd.Step(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
+                s => Optimizers.GradientDescentStep.Apply(s.Parameters, SharedBias.Tie(s.Gradients), e.LearningRate))),
         new("+ per-neuron biases",
             "the library's usual dense layer: every neuron has its own bias, and all of them move",
             e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate)),

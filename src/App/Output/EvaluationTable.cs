@@ -17,7 +17,7 @@ internal static class EvaluationTable
         report.Title($"Evaluation of {input.ModelPath}");
         var rows = new List<(string, string, string)>
         {
-            ("model", evaluation.Network.ToString(), $"experiment '{input.Model.Metadata.Experiment}'"),
+            ("model", evaluation.Network.ToString(), $"experiment '{input.Model.Experiment}'"),
             ("data", input.Source.Spec, $"'{input.Data.Source.Name}', sha256 {input.Data.Source.Sha256[..12]}"),
             input.InputsStandardized
                 ? ("inputs", "standardized", "with the model's training statistics, (x - mean)/scale per feature")

@@ -1,3 +1,4 @@
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.App.Cli;
 using LanguageExt;
@@ -29,15 +30,15 @@ internal static class RunOutcome
     /// to run to continue, in the invocation style of this process (<see cref="ResumeHint"/>; exit
     /// <see cref="CommandLineRunner.Failure"/>).
     /// </summary>
-    public static int ReportRun(Fin<RunResult> result, TextWriter output, TextWriter error) =>
-        result.Map(r => r.End).IfFail(RunEnd.Completed) == RunEnd.Interrupted
+    public static int ReportRun(Fin<RunReport> result, TextWriter output, TextWriter error) =>
+        !result.Map(r => r.Completed).IfFail(true)
             ? Interrupted(result.ThrowIfFail(), error)
-            : Report(result, error, run => RunSummary.Write(output, run));
+            : Report(result, error, run => RunSummary.Write(output, run.Result));
 
-    private static int Interrupted(RunResult run, TextWriter error)
+    private static int Interrupted(RunReport run, TextWriter error)
     {
-        error.WriteLine($"fnn: error: interrupted at step {run.Manifest.Steps} ({run.Manifest.EpochsCompleted} epochs completed); " +
-                        $"continue with: {ResumeHint.For(run.Directory.Path)}");
+        error.WriteLine($"fnn: error: interrupted at step {run.Steps} ({run.EpochsCompleted} epochs completed); " +
+                        $"continue with: {ResumeHint.For(run.Directory)}");
         return CommandLineRunner.Failure;
     }
 

@@ -21,23 +21,32 @@ public sealed partial record Dataset
     /// </summary>
     public static Fin<Dataset> FromRows(FeatureRows features, Tensor targets, IReadOnlyList<int> rows, Standardizer? standardizer = null)
     {
-        var problems = new List<string>();
-        if (rows.Count < 1) problems.Add("a dataset needs at least one example, got no rows");
-        if (features.Columns < 1) problems.Add("features: need at least one column, got 0");
-        if (targets.Columns < 1) problems.Add("targets: need at least one column, got 0");
-        if (targets.Rows != features.Rows) problems.Add($"targets: {targets.Rows} rows for {features.Rows} feature rows");
-        if (standardizer is not null && standardizer.FeatureCount != features.Columns)
-            problems.Add($"standardizer: fitted on {standardizer.FeatureCount} features, got {features.Columns}");
         var outside = Enumerable.Range(0, rows.Count).FirstOrDefault(i => rows[i] < 0 || rows[i] >= features.Rows, -1);
-        if (outside >= 0) problems.Add($"rows: position {outside} is row {rows[outside]}, outside 0..{features.Rows - 1}");
-        if (problems.Count > 0) return Error.New(string.Join("; ", problems));
+        return Checks.All([
+                Checks.That(rows.Count >= 1, () => "a dataset needs at least one example, got no rows"),
+                Checks.That(features.Columns >= 1, () => "features: need at least one column, got 0"),
+                Checks.That(targets.Columns >= 1, () => "targets: need at least one column, got 0"),
+                Checks.That(targets.Rows == features.Rows, () => $"targets: {targets.Rows} rows for {features.Rows} feature rows"),
+                Checks.That(standardizer is null || standardizer.FeatureCount == features.Columns,
+                    () => $"standardizer: fitted on {standardizer!.FeatureCount} features, got {features.Columns}"),
+                Checks.That(outside < 0, () => $"rows: position {outside} is row {rows[outside]}, outside 0..{features.Rows - 1}"),
+            ])
+            .ToFin()
+            .Bind(_ => Checked(new RowView(features, [.. rows], standardizer), Gather(targets, rows), rows));
+    }
 
-        var view = new RowView(features, [.. rows], standardizer);
-        if (view.FirstNonFinite() is var (row, column, standardized))
-            problems.Add($"features: row {row}, column {column} is not a finite number{(standardized ? " after standardization" : "")}");
-        var t = Gather(targets, rows);
-        if (FirstNonFinite(t) is var (tr, tc)) problems.Add($"targets: row {rows[tr]}, column {tc} is not a finite number");
-        return problems.Count == 0 ? new Dataset(view, t) : Error.New(string.Join("; ", problems));
+    /// <summary>The dataset of <paramref name="view"/> and <paramref name="targets"/>, or an error naming the first number of each that is not finite.</summary>
+    private static Fin<Dataset> Checked(RowView view, Tensor targets, IReadOnlyList<int> rows)
+    {
+        var nonFiniteFeature = view.FirstNonFinite();
+        var nonFiniteTarget = FirstNonFinite(targets);
+        return Checks.All([
+                Checks.That(nonFiniteFeature is null, () => $"features: row {nonFiniteFeature!.Value.Row}, column {nonFiniteFeature.Value.Column} " +
+                                                            $"is not a finite number{(nonFiniteFeature.Value.Standardized ? " after standardization" : "")}"),
+                Checks.That(nonFiniteTarget is null, () => $"targets: row {rows[nonFiniteTarget!.Value.Row]}, column {nonFiniteTarget.Value.Column} is not a finite number"),
+            ])
+            .Map(_ => new Dataset(view, targets))
+            .ToFin();
     }
 
     /// <summary>

@@ -28,17 +28,18 @@ public sealed record Batch
     /// <summary>A batch whose shapes fit the network and whose numbers are all finite.</summary>
     public static Fin<Batch> Create(Network network, Tensor inputs, Tensor targets)
     {
-        var problems = new List<string>();
-        if (inputs.Rows < 1) problems.Add("a batch needs at least one example, got 0 rows");
-        if (inputs.Columns != network.InputSize)
-            problems.Add($"inputs: the network expects {network.InputSize} features, got {inputs.Columns}");
-        if (targets.Columns != network.OutputSize)
-            problems.Add($"targets: the network has {network.OutputSize} outputs, got {targets.Columns}");
-        if (targets.Rows != inputs.Rows)
-            problems.Add($"targets: {targets.Rows} rows for {inputs.Rows} input rows");
-        if (FirstNonFinite(inputs) is var (ir, ic)) problems.Add($"inputs: row {ir}, column {ic} is not a finite number");
-        if (FirstNonFinite(targets) is var (tr, tc)) problems.Add($"targets: row {tr}, column {tc} is not a finite number");
-        return problems.Count == 0 ? new Batch(inputs, targets) : Error.New(string.Join("; ", problems));
+        var nonFiniteInput = FirstNonFinite(inputs);
+        var nonFiniteTarget = FirstNonFinite(targets);
+        return Checks.All([
+                Checks.That(inputs.Rows >= 1, () => "a batch needs at least one example, got 0 rows"),
+                Checks.That(inputs.Columns == network.InputSize, () => $"inputs: the network expects {network.InputSize} features, got {inputs.Columns}"),
+                Checks.That(targets.Columns == network.OutputSize, () => $"targets: the network has {network.OutputSize} outputs, got {targets.Columns}"),
+                Checks.That(targets.Rows == inputs.Rows, () => $"targets: {targets.Rows} rows for {inputs.Rows} input rows"),
+                Checks.That(nonFiniteInput is null, () => $"inputs: row {nonFiniteInput?.Row}, column {nonFiniteInput?.Column} is not a finite number"),
+                Checks.That(nonFiniteTarget is null, () => $"targets: row {nonFiniteTarget?.Row}, column {nonFiniteTarget?.Column} is not a finite number"),
+            ])
+            .Map(_ => new Batch(inputs, targets))
+            .ToFin();
     }
 
     /// <summary>A batch from rows of inputs and targets (copied).</summary>

@@ -48,24 +48,31 @@ public sealed record Network
     public static Fin<Network> Create(int inputSize, IEnumerable<LayerSpec> layers, Loss loss)
     {
         var specs = layers.ToImmutableArray();
-        var problems = new List<string>();
-        if (inputSize < 1) problems.Add($"input size must be at least 1, got {inputSize}");
-        if (specs.IsEmpty) problems.Add("a network needs at least one layer, got none");
-        for (var i = 0; i < specs.Length; i++)
-        {
-            if (specs[i] is null) { problems.Add($"layer {i + 1}: missing"); continue; }
-            if (specs[i].Units < 1) problems.Add($"layer {i + 1}: {specs[i].Units} units, needs at least 1");
-            if (specs[i].Activation is null) problems.Add($"layer {i + 1}: no activation");
-            else if (specs[i].Activation is Softmax && i != specs.Length - 1)
-                problems.Add($"layer {i + 1}: softmax is only allowed as the output layer");
-        }
-        if (loss is null) problems.Add("no loss given");
-        else if (!specs.IsEmpty && specs[^1]?.Activation is { } output && loss.IncompatibilityWith(output) is { } why)
-            problems.Add($"layer {specs.Length} (output): {why}");
-        return problems.Count == 0
-            ? new Network(inputSize, specs, loss!)
-            : Error.New(string.Join("; ", problems));
+        return Checks.All([
+                Checks.That(inputSize >= 1, $"input size must be at least 1, got {inputSize}"),
+                Checks.That(!specs.IsEmpty, "a network needs at least one layer, got none"),
+                .. specs.Select((spec, i) => LayerCheck(spec, i, specs.Length)),
+                LossCheck(loss, specs),
+            ])
+            .Map(_ => new Network(inputSize, specs, loss))
+            .ToFin();
     }
+
+    private static Validation<Error, Unit> LayerCheck(LayerSpec? spec, int i, int count) =>
+        spec is null
+            ? Checks.That(false, $"layer {i + 1}: missing")
+            : Checks.All([
+                Checks.That(spec.Units >= 1, $"layer {i + 1}: {spec.Units} units, needs at least 1"),
+                Checks.That(spec.Activation is not null, $"layer {i + 1}: no activation"),
+                Checks.That(spec.Activation is not Softmax || i == count - 1, $"layer {i + 1}: softmax is only allowed as the output layer"),
+            ]);
+
+    private static Validation<Error, Unit> LossCheck(Loss? loss, ImmutableArray<LayerSpec> specs) =>
+        loss is null
+            ? Checks.That(false, "no loss given")
+            : !specs.IsEmpty && specs[^1]?.Activation is { } output && loss.IncompatibilityWith(output) is { } why
+                ? Checks.That(false, $"layer {specs.Length} (output): {why}")
+                : Checks.That(true, "");
 
     /// <summary>Shorthand for <see cref="Create(int, IEnumerable{LayerSpec}, Loss)"/> with layers given as (units, activation) pairs.</summary>
     public static Fin<Network> Create(int inputSize, Loss loss, params (int Units, Activation Activation)[] layers) =>

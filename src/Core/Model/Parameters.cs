@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Functional.NN.Model;
 
@@ -22,10 +21,6 @@ public sealed class Parameters : LayerTree<Parameters>
         Create(network, layers.Select(l =>
             Tensor.FromRows(l.Weights).Map(w => new LayerTensors(w, Tensor.RowVector(l.Bias)))));
 
-    /// <summary>Parameters from MathNet matrices and vectors (copied), checked against the network's shapes.</summary>
-    public static Fin<Parameters> Create(Network network, IEnumerable<(Matrix<double> Weights, Vector<double> Bias)> layers) =>
-        Create(network, layers.Select(l => (Fin<LayerTensors>)new LayerTensors(Tensor.FromMatrix(l.Weights), Tensor.FromVector(l.Bias))));
-
     /// <summary>Parameters from tensors, checked against the network's shapes.</summary>
     public static Fin<Parameters> Create(Network network, IEnumerable<LayerTensors> layers) =>
         Create(network, layers.Select(l => (Fin<LayerTensors>)l));
@@ -33,27 +28,26 @@ public sealed class Parameters : LayerTree<Parameters>
     private static Fin<Parameters> Create(Network network, IEnumerable<Fin<LayerTensors>> layers)
     {
         var given = layers.ToList();
-        var problems = new List<string>();
-        if (given.Count != network.Layers.Length)
-            problems.Add($"the network has {network.Layers.Length} layers, got parameters for {given.Count}");
-        for (var i = 0; i < Math.Min(given.Count, network.Layers.Length); i++)
-        {
-            var (rows, columns) = (network.Layers[i].Units, network.InputsOf(i));
-            given[i].Match(
-                Succ: layer =>
-                {
-                    if (layer.Weights.Rows != rows || layer.Weights.Columns != columns)
-                        problems.Add($"layer {i + 1}: W must be [{rows} x {columns}] (units x inputs), got {layer.Weights.ShapeText}");
-                    if (layer.Bias.Rows != 1 || layer.Bias.Columns != rows)
-                        problems.Add($"layer {i + 1}: b must have {rows} entries, got {layer.Bias.Length}");
-                    if (!layer.Weights.IsFinite() || !layer.Bias.IsFinite())
-                        problems.Add($"layer {i + 1}: parameters contain NaN or infinity");
-                },
-                Fail: e => problems.Add($"layer {i + 1}: {e.Message}"));
-        }
-        return problems.Count == 0
-            ? new Parameters(given.Select(g => g.ThrowIfFail()).ToImmutableArray())
-            : Error.New(string.Join("; ", problems));
+        return Checks.All([
+                Checks.That(given.Count == network.Layers.Length,
+                    $"the network has {network.Layers.Length} layers, got parameters for {given.Count}"),
+                .. given.Take(network.Layers.Length).Select((layer, i) => LayerCheck(network, i, layer)),
+            ])
+            .Map(_ => new Parameters(given.Select(g => g.ThrowIfFail()).ToImmutableArray()))
+            .ToFin();
+    }
+
+    private static Validation<Error, Unit> LayerCheck(Network network, int i, Fin<LayerTensors> given)
+    {
+        var (rows, columns) = (network.Layers[i].Units, network.InputsOf(i));
+        return given.Match(
+            Succ: layer => Checks.All([
+                Checks.That(layer.Weights.Rows == rows && layer.Weights.Columns == columns,
+                    $"layer {i + 1}: W must be [{rows} x {columns}] (units x inputs), got {layer.Weights.ShapeText}"),
+                Checks.That(layer.Bias.Rows == 1 && layer.Bias.Columns == rows, $"layer {i + 1}: b must have {rows} entries, got {layer.Bias.Length}"),
+                Checks.That(layer.Weights.IsFinite() && layer.Bias.IsFinite(), $"layer {i + 1}: parameters contain NaN or infinity"),
+            ]),
+            Fail: e => Checks.That(false, $"layer {i + 1}: {e.Message}"));
     }
 
     /// <summary>All-zero parameters for <paramref name="network"/>.</summary>

@@ -15,7 +15,7 @@ namespace Functional.NN.Onnx;
 /// precisions: ONNX Runtime 1.31 runs it in float only, and has no double <c>Erf</c> either, so a float64
 /// GELU model is valid ONNX that ONNX Runtime cannot run; export GELU networks as float32 for it.
 /// </summary>
-public static class OnnxActivations
+internal static class OnnxActivations
 {
     /// <summary>The names of the activations the exporter can express.</summary>
     public static IReadOnlyList<string> Supported { get; } =

@@ -6,7 +6,7 @@ namespace Functional.NN.Onnx;
 /// Encodes the exporter's ONNX values as protobuf messages, field by field as <c>onnx.proto</c> declares
 /// them (<see cref="OnnxFields"/>). Every function is pure: equal values give equal bytes.
 /// </summary>
-public static class OnnxEncoding
+internal static class OnnxEncoding
 {
     /// <summary>A <c>NodeProto</c>.</summary>
     public static ProtoMessage Node(OnnxNode node) =>

@@ -31,11 +31,11 @@ public static class OnnxExport
         ToModel(network, parameters, standardizer, options).Map(model => model.ToBytes());
 
     /// <summary>The <c>ModelProto</c> as a protobuf message, or an error naming what cannot be exported.</summary>
-    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
+    internal static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, OnnxExportOptions? options = null) =>
         ToModel(network, parameters, Option<Standardizer>.None, options);
 
     /// <summary>The <c>ModelProto</c> with the input standardization, if any, as a protobuf message, or an error naming what cannot be exported.</summary>
-    public static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null)
+    internal static Fin<ProtoMessage> ToModel(Network network, Parameters parameters, Option<Standardizer> standardizer, OnnxExportOptions? options = null)
     {
         var o = options ?? OnnxExportOptions.Default;
         if (!parameters.Fits(network))
@@ -56,29 +56,30 @@ public static class OnnxExport
     }
 
     /// <summary>Every layer's nodes and constants, in order, reading <see cref="OnnxExportOptions.InputName"/>.</summary>
-    public static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options) =>
+    internal static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options) =>
         Layers(network, parameters, options, options.InputName);
 
-    private static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options, string input)
+    private static Fin<OnnxFragment> Layers(Network network, Parameters parameters, OnnxExportOptions options, string input) =>
+        Enumerable.Range(0, network.Layers.Length)
+            .Aggregate(Prelude.Success<Error, OnnxFragment>(OnnxFragment.Empty), (fragment, l) =>
+                (fragment, Layer(network, parameters, options, input, l)).Apply((before, layer) => before.Then(layer)))
+            .ToFin()
+            .Match(Succ: Fin<OnnxFragment>.Succ, Fail: e => Error.New($"onnx export: {e.Message}"));
+
+    /// <summary>Layer <paramref name="l"/>'s <c>Gemm</c> and activation nodes, or an error naming the layer.</summary>
+    private static Validation<Error, OnnxFragment> Layer(Network network, Parameters parameters, OnnxExportOptions options, string input, int l)
     {
-        var fragment = OnnxFragment.Empty;
-        var errors = new List<string>();
-        var current = input;
-        for (var l = 0; l < network.Layers.Length; l++)
-        {
-            var prefix = $"layer{l + 1}";
-            var activation = network.Layers[l].Activation;
-            var output = l == network.Layers.Length - 1 ? options.OutputName : $"{prefix}.a";
-            var z = OnnxActivations.IsIdentity(activation) ? output : $"{prefix}.z";
-            var gemm = new OnnxFragment(
-                [new OnnxNode($"{prefix}.gemm", "Gemm", [current, $"{prefix}.W", $"{prefix}.b"], [z], [OnnxAttribute.Int("transB", 1)])],
-                [Constant($"{prefix}.W", parameters[l].Weights), Constant($"{prefix}.b", parameters[l].Bias, asVector: true)]);
-            OnnxActivations.Nodes(activation, prefix, z, output, options.ElementType).Match(
-                Succ: nodes => fragment = fragment.Then(gemm).Then(nodes),
-                Fail: e => errors.Add($"layer {l + 1}: {e.Message}"));
-            current = output;
-        }
-        return errors.Count == 0 ? fragment : Error.New($"onnx export: {string.Join("; ", errors)}");
+        var prefix = $"layer{l + 1}";
+        var activation = network.Layers[l].Activation;
+        var current = l == 0 ? input : $"layer{l}.a";
+        var output = l == network.Layers.Length - 1 ? options.OutputName : $"{prefix}.a";
+        var z = OnnxActivations.IsIdentity(activation) ? output : $"{prefix}.z";
+        var gemm = new OnnxFragment(
+            [new OnnxNode($"{prefix}.gemm", "Gemm", [current, $"{prefix}.W", $"{prefix}.b"], [z], [OnnxAttribute.Int("transB", 1)])],
+            [Constant($"{prefix}.W", parameters[l].Weights), Constant($"{prefix}.b", parameters[l].Bias, asVector: true)]);
+        return OnnxActivations.Nodes(activation, prefix, z, output, options.ElementType).Match(
+            Succ: nodes => Prelude.Success<Error, OnnxFragment>(gemm.Then(nodes)),
+            Fail: e => Prelude.Fail<Error, OnnxFragment>(Error.New($"layer {l + 1}: {e.Message}")));
     }
 
     private static Fin<ProtoMessage> Graph(Network network, Parameters parameters, OnnxFragment front, string first, OnnxExportOptions o) =>

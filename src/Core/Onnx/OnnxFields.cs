@@ -4,7 +4,7 @@ namespace Functional.NN.Onnx;
 /// The field numbers of the ONNX messages the exporter writes, as declared in <c>onnx/onnx.proto</c>
 /// (proto2, package <c>onnx</c>). Only the fields used here are listed.
 /// </summary>
-public static class OnnxFields
+internal static class OnnxFields
 {
     /// <summary><c>ModelProto</c>: the top-level container.</summary>
     public static class Model

@@ -5,7 +5,7 @@ namespace Functional.NN.Onnx;
 /// <summary>Part of an ONNX graph: nodes in topological order and the constants they read.</summary>
 /// <param name="Nodes">The nodes, each after the nodes whose outputs it reads.</param>
 /// <param name="Initializers">The constants the nodes read.</param>
-public sealed record OnnxFragment(ImmutableArray<OnnxNode> Nodes, ImmutableArray<OnnxInitializer> Initializers)
+internal sealed record OnnxFragment(ImmutableArray<OnnxNode> Nodes, ImmutableArray<OnnxInitializer> Initializers)
 {
     /// <summary>No nodes and no constants.</summary>
     public static OnnxFragment Empty { get; } = new([], []);

@@ -10,7 +10,7 @@ namespace Functional.NN.Onnx;
 /// <param name="Name">The value name that nodes read.</param>
 /// <param name="Dimensions">The shape; empty for a scalar.</param>
 /// <param name="Values">The elements in row-major order; as many as the product of the dimensions.</param>
-public sealed record OnnxInitializer(string Name, ImmutableArray<long> Dimensions, ImmutableArray<double> Values)
+internal sealed record OnnxInitializer(string Name, ImmutableArray<long> Dimensions, ImmutableArray<double> Values)
 {
     /// <summary>A scalar (rank-0) constant.</summary>
     public static OnnxInitializer Scalar(string name, double value) => new(name, [], [value]);

@@ -8,7 +8,7 @@ namespace Functional.NN.Onnx;
 /// <param name="Inputs">Names of the values the operator reads, in the operator's order.</param>
 /// <param name="Outputs">Names of the values it produces.</param>
 /// <param name="Attributes">Its attributes.</param>
-public sealed record OnnxNode(
+internal sealed record OnnxNode(
     string Name, string OpType, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<OnnxAttribute> Attributes)
 {
     /// <summary>A node with one input, one output and the given attributes.</summary>
@@ -22,7 +22,7 @@ public sealed record OnnxNode(
 
 /// <summary>A named operator attribute (an <c>AttributeProto</c>) of one of the three kinds the exporter uses.</summary>
 /// <param name="Name">The attribute's name (<c>transB</c>, <c>alpha</c>, <c>axis</c>, ...).</param>
-public abstract record OnnxAttribute(string Name)
+internal abstract record OnnxAttribute(string Name)
 {
     /// <summary>An integer attribute.</summary>
     public static OnnxAttribute Int(string name, long value) => new OnnxIntAttribute(name, value);
@@ -37,14 +37,14 @@ public abstract record OnnxAttribute(string Name)
 /// <summary>An <c>INT</c> attribute.</summary>
 /// <param name="Name">The attribute's name.</param>
 /// <param name="Value">Its value.</param>
-public sealed record OnnxIntAttribute(string Name, long Value) : OnnxAttribute(Name);
+internal sealed record OnnxIntAttribute(string Name, long Value) : OnnxAttribute(Name);
 
 /// <summary>A <c>FLOAT</c> attribute.</summary>
 /// <param name="Name">The attribute's name.</param>
 /// <param name="Value">Its value.</param>
-public sealed record OnnxFloatAttribute(string Name, float Value) : OnnxAttribute(Name);
+internal sealed record OnnxFloatAttribute(string Name, float Value) : OnnxAttribute(Name);
 
 /// <summary>A <c>STRING</c> attribute.</summary>
 /// <param name="Name">The attribute's name.</param>
 /// <param name="Value">Its value.</param>
-public sealed record OnnxStringAttribute(string Name, string Value) : OnnxAttribute(Name);
+internal sealed record OnnxStringAttribute(string Name, string Value) : OnnxAttribute(Name);

@@ -8,7 +8,7 @@ namespace Functional.NN.Onnx;
 /// by the scale, both <c>[features]</c> initializers (<c>input.mean</c>, <c>input.scale</c>) that broadcast
 /// over the batch. An exported model that starts with them takes raw inputs.
 /// </summary>
-public static class OnnxStandardization
+internal static class OnnxStandardization
 {
     /// <summary>The name of the standardized input the first layer reads.</summary>
     public const string StandardizedName = "input.standardized";

@@ -11,7 +11,7 @@ namespace Functional.NN.Onnx;
 /// Only the encodings the ONNX exporter needs are offered: varints, strings, bytes, embedded messages,
 /// and 32-bit floats.
 /// </summary>
-public sealed class ProtoMessage
+internal sealed class ProtoMessage
 {
     private readonly ImmutableList<byte[]> _fields;
 

@@ -6,7 +6,7 @@ namespace Functional.NN.Onnx;
 /// first, with the high bit set on every byte but the last. Negative int32 and int64 values are written
 /// as their 64-bit two's complement, ten bytes long, as protobuf does for non-zigzag integer types.
 /// </summary>
-public static class ProtoWire
+internal static class ProtoWire
 {
     /// <summary>The largest field number protobuf allows, 2^29 - 1.</summary>
     public const int MaxFieldNumber = (1 << 29) - 1;

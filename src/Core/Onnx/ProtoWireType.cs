@@ -4,7 +4,7 @@ namespace Functional.NN.Onnx;
 /// The protobuf wire types this encoder writes (protobuf encoding guide, "Message Structure"): the low
 /// three bits of every field's tag.
 /// </summary>
-public enum ProtoWireType
+internal enum ProtoWireType
 {
     /// <summary>0: a base-128 varint (int32, int64, uint64, bool, enum).</summary>
     Varint = 0,

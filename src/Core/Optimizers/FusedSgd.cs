@@ -7,7 +7,7 @@ namespace Functional.NN.Optimizers;
 /// <summary>
 /// Plain SGD through the training step: <see cref="TrainingStep"/> with <see cref="Optimizer.Sgd"/>, for callers that
 /// want only the loss and the new parameters, p ← p − η ∇L(p). Bit for bit
-/// <c>Sgd.Step(p, Backpropagation.ValueAndGradient(network, p, batch).Gradients, η)</c>.
+/// <c>GradientDescentStep.Apply(p, Backpropagation.ValueAndGradient(network, p, batch).Gradients, η)</c>.
 /// </summary>
 public static class FusedSgd
 {

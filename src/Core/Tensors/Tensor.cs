@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using LanguageExt;
 using LanguageExt.Common;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Functional.NN.Tensors;
 
@@ -97,18 +96,6 @@ public sealed class Tensor : IEquatable<Tensor>
     /// <summary>A one-row tensor holding a copy of <paramref name="values"/>.</summary>
     public static Tensor RowVector(ReadOnlySpan<double> values) => new(1, values.Length, values.ToArray());
 
-    /// <summary>A copy of a MathNet matrix.</summary>
-    public static Tensor FromMatrix(Matrix<double> matrix) =>
-        Build(matrix.RowCount, matrix.ColumnCount, (r, c) => matrix[r, c]);
-
-    /// <summary>A one-row tensor holding a copy of a MathNet vector.</summary>
-    public static Tensor FromVector(Vector<double> vector) => RowVector(vector.ToArray());
-
-    /// <summary>A new MathNet matrix holding a copy of the numbers; changing it leaves this tensor unchanged.</summary>
-    public Matrix<double> ToMatrix() => Matrix<double>.Build.Dense(Rows, Columns, (r, c) => this[r, c]);
-
-    /// <summary>A new MathNet vector holding a copy of the numbers in row-major order.</summary>
-    public Vector<double> ToVector() => Vector<double>.Build.DenseOfArray(ToArray());
 
     /// <summary>A new array holding a copy of the numbers in row-major order.</summary>
     public double[] ToArray() => (double[])_data.Clone();

@@ -8,13 +8,6 @@ namespace Functional.NN.Tensors;
 /// </summary>
 public static class TensorAlgebra
 {
-    /// <summary>X · Wᵀ + b: a dense layer's pre-activation for a batch (rows = examples).</summary>
-    /// <param name="inputs">Batch of inputs, <c>[batch x in]</c>.</param>
-    /// <param name="weights">Weights, <c>[out x in]</c>.</param>
-    /// <param name="bias">Bias as a row, <c>[1 x out]</c>.</param>
-    public static Tensor Affine(Tensor inputs, Tensor weights, Tensor bias) =>
-        Tensor.Own(inputs.Rows, weights.Rows, AffineBuffer(ComputeBackend.Current, inputs, weights, bias));
-
     /// <summary>A · B.</summary>
     public static Tensor Multiply(Tensor a, Tensor b) => Multiply(ComputeBackend.Current, a, b);
 
@@ -52,18 +45,6 @@ public static class TensorAlgebra
         var sum = 0.0;
         foreach (var x in a.Span) sum += x;
         return sum;
-    }
-
-    /// <summary>X · Wᵀ + b into a new buffer that the caller owns (each row starts as b, then the product is added).</summary>
-    internal static double[] AffineBuffer(ComputeBackend backend, Tensor inputs, Tensor weights, Tensor bias)
-    {
-        if (inputs.Columns != weights.Columns)
-            throw new ArgumentException($"Affine: inputs {inputs.ShapeText} do not fit weights {weights.ShapeText}");
-        if (bias.Rows != 1 || bias.Columns != weights.Rows)
-            throw new ArgumentException($"Affine: bias {bias.ShapeText} does not fit weights {weights.ShapeText}");
-        var result = GC.AllocateUninitializedArray<double>(inputs.Rows * weights.Rows);
-        AffineInto(backend, inputs.Span, inputs.Rows, weights, bias, result);
-        return result;
     }
 
     /// <summary>

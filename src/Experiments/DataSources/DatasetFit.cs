@@ -16,23 +16,30 @@ namespace Functional.NN.Experiments.DataSources;
 /// 1 for class index 1 (the second label in the data set's class order);</item>
 /// <item>regression: the network must have a single output.</item>
 /// </list>
-/// Every mismatch is an error naming both numbers. Training and evaluation use the same rules, so a
+/// Every mismatch is an error naming both numbers, all of them together (a LanguageExt <c>Validation</c>). Training and evaluation use the same rules, so a
 /// model evaluates on the kind of data it was trained on.
 /// </summary>
 internal static class DatasetFit
 {
     /// <summary>The data set shaped for <paramref name="network"/>, or an error naming what does not fit.</summary>
-    public static Fin<FittedDataset> ToNetwork(LoadedDataset data, Network network)
-    {
-        var problems = new List<string>();
-        if (data.Features.Columns != network.InputSize)
-            problems.Add($"the model expects {network.InputSize} input features, the data set '{data.Name}' has {data.Features.Columns}");
-        if (TargetProblem(data, network) is { } targetProblem) problems.Add(targetProblem);
-        if (problems.Count > 0) return Error.New($"the data does not fit the model {network}: {string.Join("; ", problems)}");
-        return Dataset.Create(data.Features.ToTensor(), Targets(data, network)).Match(
-            Succ: examples => Fin<FittedDataset>.Succ(new FittedDataset(data, examples)),
-            Fail: e => Error.New($"data set '{data.Name}': {e.Message}"));
-    }
+    public static Fin<FittedDataset> ToNetwork(LoadedDataset data, Network network) =>
+        (FeatureCheck(data, network), TargetCheck(data, network))
+            .Apply((_, _) => Prelude.unit)
+            .Match(
+                Succ: _ => Dataset.Create(data.Features.ToTensor(), Targets(data, network)).Match(
+                    Succ: examples => Fin<FittedDataset>.Succ(new FittedDataset(data, examples)),
+                    Fail: e => Error.New($"data set '{data.Name}': {e.Message}")),
+                Fail: problems => Error.New($"the data does not fit the model {network}: {string.Join("; ", problems.Select(p => p.Message))}"));
+
+    private static Validation<Error, Unit> FeatureCheck(LoadedDataset data, Network network) =>
+        data.Features.Columns == network.InputSize
+            ? Prelude.Success<Error, Unit>(Prelude.unit)
+            : Prelude.Fail<Error, Unit>(Error.New($"the model expects {network.InputSize} input features, the data set '{data.Name}' has {data.Features.Columns}"));
+
+    private static Validation<Error, Unit> TargetCheck(LoadedDataset data, Network network) =>
+        TargetProblem(data, network) is { } problem
+            ? Prelude.Fail<Error, Unit>(Error.New(problem))
+            : Prelude.Success<Error, Unit>(Prelude.unit);
 
     private static string? TargetProblem(LoadedDataset data, Network network) => data.Classes switch
     {

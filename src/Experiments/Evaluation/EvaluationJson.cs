@@ -30,7 +30,7 @@ internal static class EvaluationJson
             json.WriteStartObject();
             json.WriteString("model", input.ModelPath);
             json.WriteString("network", evaluation.Network.ToString());
-            json.WriteString("experiment", input.Model.Metadata.Experiment);
+            json.WriteString("experiment", input.Model.Experiment);
             json.WriteString("data", input.Source.Spec);
             json.WriteString("data_name", input.Data.Source.Name);
             json.WriteString("data_sha256", input.Data.Source.Sha256);

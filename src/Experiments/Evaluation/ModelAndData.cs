@@ -1,6 +1,4 @@
 using Functional.NN.Experiments.DataSources;
-using Functional.NN.Experiments.ExperimentFiles;
-using Functional.NN.Experiments.Storage;
 using Functional.NN.Data;
 using LanguageExt;
 
@@ -14,7 +12,7 @@ namespace Functional.NN.Experiments.Evaluation;
 /// The examples, shaped for the model's network and, when the model carries an input standardizer,
 /// standardized with it: ready for the forward pass.
 /// </param>
-internal sealed record ModelAndData(string ModelPath, SavedModel Model, DataSource Source, FittedDataset Data)
+internal sealed record ModelAndData(string ModelPath, TrainedModel Model, DataSource Source, FittedDataset Data)
 {
     /// <summary>True when <see cref="Data"/>'s features were standardized with the model's training statistics.</summary>
     public bool InputsStandardized => Model.Standardizer.IsSome;
@@ -25,20 +23,14 @@ internal sealed record ModelAndData(string ModelPath, SavedModel Model, DataSour
         : "as given (the model has no input standardizer)";
 
     /// <summary>
-    /// Reads the model at <paramref name="modelPath"/> (<see cref="ModelFile.Load"/>), loads
-    /// <paramref name="source"/>, fits it to the model (<see cref="DatasetFit.ToNetwork"/>) and standardizes
-    /// its features with the model's standardizer, if any (<see cref="Standardizer.Apply(Dataset)"/>); the
-    /// first problem is the error, naming the file or the sizes that differ.
+    /// Reads the model at <paramref name="modelPath"/> (<see cref="TrainedModel.Load"/>), loads
+    /// <paramref name="source"/>, fits it to the model and standardizes its features with the model's standardizer,
+    /// if any (<see cref="TrainedModel.Fit"/>, as <see cref="TrainedModel.Predict(LabeledData)"/> does); the first
+    /// problem is the error, naming the file or the sizes that differ.
     /// </summary>
     public static Fin<ModelAndData> Load(string modelPath, DataSource source) =>
-        from model in ModelFile.Load(modelPath)
+        from model in TrainedModel.Load(modelPath)
         from loaded in source.Load()
-        from fitted in DatasetFit.ToNetwork(loaded, model.Network)
-        from data in Standardized(modelPath, model.Standardizer, fitted)
+        from data in model.Fit(loaded)
         select new ModelAndData(modelPath, model, source, data);
-
-    private static Fin<FittedDataset> Standardized(string modelPath, Option<Standardizer> standardizer, FittedDataset data) =>
-        standardizer.Match(
-            Some: s => s.Apply(data.Examples).Map(examples => data with { Examples = examples }).Prefixed(modelPath),
-            None: () => Fin<FittedDataset>.Succ(data));
 }

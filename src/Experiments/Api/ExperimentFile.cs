@@ -1,0 +1,73 @@
+using System.Text;
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Model;
+using LanguageExt;
+
+namespace Functional.NN.Experiments;
+
+/// <summary>
+/// An experiment file as <c>fnn train</c> reads it (README "Experiments"): the data, the network, the loss, the
+/// initializer, the optimizer and its schedule, the training and checkpoint settings, every absent key filled
+/// with its default. Immutable; <see cref="TrainingRuns.Train"/> trains it into a run directory.
+/// </summary>
+public sealed class ExperimentFile
+{
+    internal ExperimentFile(Experiment experiment) => Experiment = experiment;
+
+    internal Experiment Experiment { get; }
+
+    /// <summary>The experiment's name: it names the default run directory and goes into the model files.</summary>
+    public string Name => Experiment.Name;
+
+    /// <summary>The seed of every random choice of training: initial parameters, validation split, shuffles.</summary>
+    public ulong Seed => Experiment.Seed;
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs => Experiment.Training.Epochs;
+
+    /// <summary>The network's input size, or null until <see cref="Resolve"/> has taken it from the data.</summary>
+    public int? InputSize => Experiment.Network.InputSize;
+
+    /// <summary>
+    /// The experiment in the file at <paramref name="path"/>, relative data paths taken from the file's folder;
+    /// or one error that names every problem found, each with its key path (<c>optimizer.learning_rate: ...</c>).
+    /// </summary>
+    /// <param name="path">The experiment file (strict JSON).</param>
+    public static Fin<ExperimentFile> Load(string path) => ExperimentParser.Load(path).Map(e => new ExperimentFile(e));
+
+    /// <summary>The experiment in <paramref name="json"/>, or one error naming every problem found.</summary>
+    /// <param name="json">The text of an experiment file.</param>
+    /// <param name="name">The experiment's name when the text gives none, and the source named in messages.</param>
+    /// <param name="baseDirectory">Where relative data paths start.</param>
+    public static Fin<ExperimentFile> Parse(string json, string name, string baseDirectory) =>
+        ExperimentParser.Parse(Encoding.UTF8.GetBytes(json), name, baseDirectory, name).Map(e => new ExperimentFile(e));
+
+    /// <summary>The same experiment with another seed (as <c>fnn train --seed</c>).</summary>
+    /// <param name="seed">The new seed.</param>
+    public ExperimentFile WithSeed(ulong seed) => new(Experiment with { Seed = seed });
+
+    /// <summary>The same experiment trained for another number of epochs (as <c>fnn train --epochs</c>), at least 1.</summary>
+    /// <param name="epochs">The new number of epochs.</param>
+    public ExperimentFile WithEpochs(int epochs) =>
+        epochs < 1
+            ? throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "an experiment trains for at least 1 epoch")
+            : new(Experiment with { Training = Experiment.Training with { Epochs = epochs } });
+
+    /// <summary>
+    /// The experiment resolved against its data, as <c>fnn train --dry-run</c> prints it: the data loaded, the
+    /// input size filled in, the network and optimizer built and the outputs checked against the targets.
+    /// </summary>
+    public Fin<ExperimentFile> Resolve() => PreparedExperiment.Resolve(Experiment).Map(r => new ExperimentFile(r.Experiment));
+
+    /// <summary>The experiment's network, its input size taken from the data when the file leaves it out.</summary>
+    public Fin<Network> Network() => PreparedExperiment.Resolve(Experiment).Map(r => r.Network);
+
+    /// <summary>
+    /// The canonical JSON of the experiment: fixed key order, every default written out, ending with a line break;
+    /// what a run directory's <c>experiment.json</c> holds. <see cref="Parse"/> reads it back into an equal experiment.
+    /// </summary>
+    public string ToJson() => Encoding.UTF8.GetString(ExperimentJson.Serialize(Experiment));
+
+    /// <summary>The name and seed, for messages.</summary>
+    public override string ToString() => $"experiment '{Name}' (seed {Seed})";
+}
