@@ -77,6 +77,26 @@ public sealed class TrainedModel
     public Fin<Unit> Save(string path) => ModelFile.Save(path, Network, Parameters, Experiment, Standardizer);
 
     /// <summary>
+    /// Writes the parameters to <paramref name="path"/> as safetensors, atomically: <c>layers.{l}.weight</c>
+    /// <c>[units, inputs]</c> and <c>layers.{l}.bias</c> <c>[units]</c> in float64, the layout of <c>torch.nn.Linear</c>,
+    /// with the architecture and the standardizer in <c>__metadata__</c> (docs/safetensors.md).
+    /// </summary>
+    /// <param name="path">The target file, conventionally <c>*.safetensors</c>.</param>
+    public Fin<Unit> SaveSafetensors(string path) => SafetensorsModel.Save(path, Network, Parameters, Standardizer, Experiment);
+
+    /// <summary>
+    /// The model of <paramref name="network"/> with the weights of the safetensors file at <paramref name="path"/> (for
+    /// example written from PyTorch), or an error naming every missing, extra, mis-shaped or non-float64 tensor and
+    /// metadata that describes another network. The standardizer comes from the file's metadata when it has one.
+    /// </summary>
+    /// <param name="path">The safetensors file.</param>
+    /// <param name="network">The architecture the weights are for.</param>
+    /// <param name="experiment">The experiment's name for the model's metadata when the file names none.</param>
+    public static Fin<TrainedModel> LoadSafetensors(string path, Network network, string experiment = "imported") =>
+        SafetensorsModel.Load(path, network).Bind(weights =>
+            Create(network, weights.Parameters, weights.Standardizer, weights.Experiment.IfNone(experiment)));
+
+    /// <summary>
     /// The network's outputs <c>[examples x outputs]</c> for raw inputs <c>[examples x inputs]</c>, standardized
     /// first when the model carries a standardizer; an error names the sizes when the inputs do not fit.
     /// </summary>

@@ -42,6 +42,32 @@ public sealed class TrainedModelTests : IDisposable
     }
 
     [Fact]
+    public void Safetensors_from_code_round_trip_the_numbers_and_the_standardizer_bit_for_bit()
+    {
+        var standardizer = Standardizer.Create(Tensor.RowVector([0.5, 0.25]), Tensor.RowVector([2.0, 4.0])).ThrowIfFail();
+        var model = FinAssert.Succeeds(TrainedModel.Create(Xor, Initial, standardizer, "xor-in-code"));
+        var path = _directory.File("model.safetensors");
+
+        FinAssert.Succeeds(model.SaveSafetensors(path));
+        var loaded = FinAssert.Succeeds(TrainedModel.LoadSafetensors(path, Xor));
+
+        Assert.Equal(Initial, loaded.Parameters);
+        Assert.Equal("xor-in-code", loaded.Experiment);
+        var inputs = Tensor.FromRows([[0.0, 0.0], [1.0, 1.0]]).ThrowIfFail();
+        Assert.Equal(FinAssert.Succeeds(model.Predict(inputs)).ToArray(), FinAssert.Succeeds(loaded.Predict(inputs)).ToArray());
+    }
+
+    [Fact]
+    public void Safetensors_for_another_network_are_refused_with_the_shapes()
+    {
+        var path = _directory.File("model.safetensors");
+        FinAssert.Succeeds(FinAssert.Succeeds(TrainedModel.Create(Xor, Initial, "xor")).SaveSafetensors(path));
+        var wider = Network.Create(2, Loss.BinaryCrossEntropy, (5, Activation.Tanh), (1, Activation.Sigmoid)).ThrowIfFail();
+
+        FinAssert.FailsWith(TrainedModel.LoadSafetensors(path, wider), "layers.0.weight");
+    }
+
+    [Fact]
     public void Predict_standardizes_raw_inputs_first()
     {
         var standardizer = Standardizer.Create(Tensor.RowVector([1.0, -1.0]), Tensor.RowVector([2.0, 0.5])).ThrowIfFail();
