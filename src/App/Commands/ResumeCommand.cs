@@ -32,9 +32,13 @@ internal static class ResumeCommand
     public static int Run(string directory, bool quiet, TextWriter output, TextWriter error, bool live,
         Func<TrainingProgress, bool>? interrupt = null)
     {
+        var started = Cluster.RunWorld.FromEnvironment();
+        if (started.IsFail) return RunOutcome.Report(started, error, _ => { });
+        using var world = started.ThrowIfFail();
+        if (!world.IsLeader) return Cluster.FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
         IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
-        var result = RunSession.Resume(directory, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false));
-        return RunOutcome.ReportRun(result, output, error);
+        var result = RunSession.Resume(directory, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false), world);
+        return world.Conclude(RunOutcome.ReportRun(result, output, error), result.Map(r => r.End == RunEnd.Completed).IfFail(false));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Functional.NN.App.Cluster;
 using Functional.NN.App.Experiments;
 using Functional.NN.App.Runs;
 using Functional.NN.App.Runs.Progress;
@@ -65,10 +66,14 @@ internal static class TrainCommand
         if (request.DryRun)
             return RunOutcome.Report(parsed.Bind(PreparedExperiment.Resolve), error,
                 resolved => output.Write(System.Text.Encoding.UTF8.GetString(ExperimentJson.Serialize(resolved.Experiment))));
+        var started = RunWorld.FromEnvironment();
+        if (started.IsFail) return RunOutcome.Report(started, error, _ => { });
+        using var world = started.ThrowIfFail();
+        if (!world.IsLeader) return FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
         IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
-        var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false)));
-        return RunOutcome.ReportRun(result, output, error);
+        var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false), world));
+        return world.Conclude(RunOutcome.ReportRun(result, output, error), result.Map(r => r.End == RunEnd.Completed).IfFail(false));
     }
 
     private static T? Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string name, Func<string, T?> parse, string expected) where T : struct
