@@ -18,7 +18,7 @@ internal static class ResumeCommand
             directory, quiet,
         };
         command.SetAction(parse => Run(parse.GetValue(directory)!, parse.GetValue(quiet),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected && !Cluster.MpiConsole.Launched));
         return command;
     }
 

@@ -46,7 +46,7 @@ internal static class TrainCommand
         command.SetAction(parse => Run(
             new Request(parse.GetValue(experiment)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output),
                 parse.GetValue(force), parse.GetValue(quiet), parse.GetValue(dryRun)),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected && !Cluster.MpiConsole.Launched));
         return command;
     }
 

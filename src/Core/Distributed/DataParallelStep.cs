@@ -75,29 +75,37 @@ public static class DataParallelStep
         var counts = shares.Select(s => s.Blocks.Length * stride).ToArray();
         var all = scratch.Rent(counts.Sum());
         collective.AllGather<double>(mine.AsSpan(0, counts[collective.Rank]), all.AsSpan(0, counts.Sum()), counts);
-        var sum = scratch.Rent(stride);
-        Combine(all, shares.SelectMany(s => s.Blocks), stride, BatchReduction.Chunks(batchRows), sum, scratch);
-        var loss = sum[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
-        var (next, nextState) = Apply(backend, optimizer, parameters, state, layout.Split(sum.AsMemory(0, layout.Length)));
+        var loss = Combine(all, shares.SelectMany(s => s.Blocks), stride)[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
+        var (next, nextState) = Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)));
         return new StepResult(loss, next, nextState);
     }
 
     /// <summary>
     /// The blocks of <paramref name="partials"/> (one per entry of <paramref name="blocks"/>, in batch order,
-    /// <paramref name="stride"/> numbers each) combined in the canonical pairwise tree of <paramref name="chunks"/> chunks, into <paramref name="total"/>.
+    /// <paramref name="stride"/> numbers each) combined in the canonical pairwise tree, in place: a binary counter over
+    /// the blocks' own slots (the right subtree added into the left one when both cover equal numbers of chunks, the
+    /// rest right to left at the end). The total ends in the first slot, which is returned.
     /// </summary>
-    internal static void Combine(ReadOnlySpan<double> partials, IEnumerable<RowBlock> blocks, int stride, int chunks, Span<double> total,
-        ScratchBuffers scratch)
+    internal static Span<double> Combine(Span<double> partials, IEnumerable<RowBlock> blocks, int stride)
     {
-        var stack = new TileStack(stride, chunks, scratch.Rent(TileStack.BufferLength(stride, chunks)));
-        var at = 0;
+        Span<int> slots = stackalloc int[34];
+        Span<int> sizes = stackalloc int[34];
+        var top = 0;
+        var next = 0;
         foreach (var block in blocks)
         {
-            partials.Slice(at, stride).CopyTo(stack.Next());
-            stack.Push(block.Chunks);
-            at += stride;
+            slots[top] = next++;
+            sizes[top++] = block.Chunks;
+            while (top >= 2 && sizes[top - 1] == sizes[top - 2])
+            {
+                MatrixKernels.Add(partials.Slice(slots[top - 2] * stride, stride), partials.Slice(slots[top - 1] * stride, stride));
+                sizes[top - 2] *= 2;
+                top--;
+            }
         }
-        stack.Total(total[..stride]);
+        for (var i = top - 2; i >= 0; i--)
+            MatrixKernels.Add(partials.Slice(slots[i] * stride, stride), partials.Slice(slots[i + 1] * stride, stride));
+        return partials[..stride];
     }
 
     /// <summary>The optimizer's step on gradients given one memory per tensor, as the one-process step runs it.</summary>

@@ -51,10 +51,8 @@ public static class GradientAccumulation
             BlockPartials.Compute(backend, network, parameters, microBatches[m], shares[m], layout, all.AsSpan(at));
             at += shares[m].Blocks.Length * stride;
         }
-        var sum = scratch.Rent(stride);
-        DataParallelStep.Combine(all, shares.SelectMany(s => s.Blocks), stride, BatchReduction.Chunks(batchRows), sum, scratch);
-        var loss = sum[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
-        var (next, nextState) = DataParallelStep.Apply(backend, optimizer, parameters, state, layout.Split(sum.AsMemory(0, layout.Length)));
+        var loss = DataParallelStep.Combine(all, shares.SelectMany(s => s.Blocks), stride)[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
+        var (next, nextState) = DataParallelStep.Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)));
         return new StepResult(loss, next, nextState);
     }
 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using Functional.NN.Activations;
+using Functional.NN.Distributed;
+using Functional.NN.Initialization;
+using Functional.NN.Losses;
+using Functional.NN.Model;
+using Functional.NN.Optimizers;
+using Functional.NN.Randomness;
+using Functional.NN.Tensors;
+using Functional.NN.Training;
+
+// Under mpirun (or alone):
+//   step BATCH STEPS [WIDTH]  ms per data-parallel step of Adam on 784-256w-128w-10 (w = WIDTH, default 1), global batch BATCH
+//   allgather MB...           µs per AllGather in which every rank sends MB megabytes of doubles
+// Rank 0 prints one JSON line per measurement.
+var launched = MpiLaunch.Detect(Environment.GetEnvironmentVariable) is not null;
+using var mpi = launched ? MpiCollective.Initialize(Environment.GetEnvironmentVariable(MpiLaunch.LibraryVariable)).ThrowIfFail() : null;
+ICollective world = (ICollective?)mpi ?? SoleCollective.Instance;
+var invariant = CultureInfo.InvariantCulture;
+void Say(string json)
+{
+    if (world.Rank == 0) Console.WriteLine(json);
+}
+double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+
+switch (args[0])
+{
+    case "step":
+    {
+        var batch = int.Parse(args[1], invariant);
+        var steps = int.Parse(args[2], invariant);
+        var width = args.Length > 3 ? int.Parse(args[3], invariant) : 1;
+        var network = Network.Create(784, Loss.SoftmaxCrossEntropy, (256 * width, Activation.Relu), (128 * width, Activation.Relu), (10, Activation.Softmax)).ThrowIfFail();
+        var parameters = Initializer.HeUniform.Initialize(network, RandomKey.FromSeed(1));
+        var random = new Random(2);
+        var inputs = Tensor.Build(batch, 784, (_, _) => random.NextDouble());
+        var targets = Tensor.Build(batch, 10, (r, j) => r % 10 == j ? 1.0 : 0.0);
+        var whole = Batch.Create(network, inputs, targets).ThrowIfFail();
+        var share = RowShare.Of(batch, world.Rank, world.Size);
+        var own = share.Rows == 0 ? null : Batch.Create(network,
+            Tensor.Build(share.Rows, 784, (r, j) => inputs[share.From + r, j]), Tensor.Build(share.Rows, 10, (r, j) => targets[share.From + r, j])).ThrowIfFail();
+        var optimizer = Optimizer.Adam(0.001);
+        var (p, s) = (parameters, optimizer.Init(parameters));
+        StepResult Step() => world.Size == 1 ? TrainingStep.Run(network, optimizer, p, s, whole)
+            : DataParallelStep.Run(world, network, optimizer, p, s, own, batch);
+        for (var i = 0; i < 5; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
+        var windows = new List<double>();
+        for (var w = 0; w < 5; w++)
+        {
+            world.Barrier();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < steps; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
+            world.Barrier();
+            windows.Add(clock.Elapsed.TotalMilliseconds / steps);
+        }
+        Say(string.Create(invariant, $"{{\"measure\":\"step\",\"ranks\":{world.Size},\"threads\":{Functional.NN.Compute.ComputeBackend.Current.Threads},\"batch\":{batch},\"width\":{width},\"parameters\":{parameters.Layers.Sum(l => l.Weights.Length + l.Bias.Length)},\"ms_per_step_median\":{Median(windows):F3},\"ms_per_step_windows\":[{string.Join(",", windows.Select(x => x.ToString("F3", invariant)))}],\"hash\":\"{p.ContentHash()[..16]}\"}}"));
+        break;
+    }
+    case "allgather":
+        foreach (var text in args.Skip(1))
+        {
+            var megabytes = double.Parse(text, invariant);
+            var count = (int)(megabytes * 1e6 / 8);
+            var mine = new double[count];
+            var all = new double[count * world.Size];
+            var counts = Enumerable.Repeat(count, world.Size).ToArray();
+            for (var i = 0; i < 5; i++) world.AllGather<double>(mine, all, counts);
+            var times = new List<double>();
+            for (var w = 0; w < 7; w++)
+            {
+                world.Barrier();
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < 20; i++) world.AllGather<double>(mine, all, counts);
+                times.Add(clock.Elapsed.TotalMicroseconds / 20);
+            }
+            Say(string.Create(invariant, $"{{\"measure\":\"allgather\",\"ranks\":{world.Size},\"mb_per_rank\":{megabytes},\"us_median\":{Median(times):F1}}}"));
+        }
+        break;
+}
