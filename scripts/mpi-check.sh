@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Data-parallel training under MPI gives the bits of one process (issue 11), checked with real mpirun jobs:
 #
-#   scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS] [RANKS ...]       same model.fnn for `fnn train` and mpirun -np N
+#   [RANKS="1 2 4"] scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS]    same model.fnn for `fnn train` and mpirun -np N
 #   KILL=1 scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS]            also: SIGKILL one rank of a 2-rank job mid-run,
 #        the job must exit within 10 s with a message; resuming with 2 ranks and with 1 must give the same model.fnn
 #
@@ -21,15 +21,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ $# -ge 1 ]; then EXPERIMENT="$1"; else
+if [ -n "${1:-}" ]; then EXPERIMENT="$1"; else
   EXPERIMENT="$WORK/spirals.json"
   sed -e 's/"batch_size": 32/"batch_size": 100/' -e 's/"every": 20, "unit": "steps"/"every": 8, "unit": "steps"/' \
     examples/two-spirals.json > "$EXPERIMENT"
 fi
 EPOCHS="${2:-5}"
-shift $(( $# >= 2 ? 2 : $# )) || true
-RANKS=("${@:-1 2 4}")
-read -r -a RANKS <<< "${RANKS[*]}"
+read -r -a RANKS <<< "${RANKS:-1 2 4}"
 
 command -v mpirun >/dev/null || { echo "mpi-check: error: mpirun not found; apt-get install -y openmpi-bin libopenmpi-dev" >&2; exit 1; }
 echo "mpi-check: building src/App (Release)"

@@ -33,14 +33,22 @@ done
 line=$(mpirun -np 2 --bind-to core -x TERM dotnet "$BENCH" allgather 0.25 0.5 1 2 4 8)
 while read -r l; do stamp "${l#\{}" | tee -a "$OUT"; done <<< "$line"
 
-python3 - "$OUT" "$WIDTH" <<'PY'
+python3 - "$OUT" "$WIDTH" "$SESSION" <<'PY'
 import json, sys, statistics
-rows = [json.loads(l) for l in open(sys.argv[1]) if '"step"' in l and json.loads(l).get("width") == int(sys.argv[2])]
-print(f"summary of {sys.argv[1]} (width {sys.argv[2]}): batch, 1 rank ms/step, 2 ranks ms/step (medians over repeats), speed-up (median of per-repeat ratios)")
+rows = [r for r in (json.loads(l) for l in open(sys.argv[1])) if r.get("measure") == "step" and r.get("width") == int(sys.argv[2])
+        and r.get("session") == sys.argv[3]]
+print(f"summary of session {sys.argv[3]} (width {sys.argv[2]}), medians over repeats; ratios are 1 rank / 2 ranks, per repeat, then the median:")
+print("  batch | wall ms/step 1 rank, 2 ranks, ratio | thread CPU ms/step 1 rank, slowest of 2 ranks, ratio | ratio without the exchange's CPU")
 for batch in sorted({r["batch"] for r in rows}):
-    one = {(r.get("session"), r["repeat"]): r["ms_per_step_median"] for r in rows if r["batch"] == batch and r["ranks"] == 1}
-    two = {(r.get("session"), r["repeat"]): r["ms_per_step_median"] for r in rows if r["batch"] == batch and r["ranks"] == 2}
-    ratios = [one[k] / two[k] for k in one if k in two]
-    if ratios:
-        print(f"  {batch:5d}  {statistics.median(one.values()):8.2f}  {statistics.median(two.values()):8.2f}  {statistics.median(ratios):5.2f}x  (ratios {', '.join(f'{x:.2f}' for x in ratios)})")
+    one = {r["repeat"]: r for r in rows if r["batch"] == batch and r["ranks"] == 1}
+    two = {r["repeat"]: r for r in rows if r["batch"] == batch and r["ranks"] == 2}
+    keys = [k for k in one if k in two]
+    if not keys:
+        continue
+    med = lambda xs: statistics.median(xs)
+    wall = med([one[k]["ms_per_step_median"] / two[k]["ms_per_step_median"] for k in keys])
+    cpu = med([one[k]["cpu_ms_per_step_max_rank"] / two[k]["cpu_ms_per_step_max_rank"] for k in keys])
+    compute = med([one[k]["cpu_ms_per_step_max_rank"] / two[k]["cpu_ms_outside_exchange_max_rank"] for k in keys])
+    print(f"  {batch:5d} | {med([one[k]['ms_per_step_median'] for k in keys]):7.2f} {med([two[k]['ms_per_step_median'] for k in keys]):7.2f} {wall:5.2f}x"
+          f" | {med([one[k]['cpu_ms_per_step_max_rank'] for k in keys]):7.2f} {med([two[k]['cpu_ms_per_step_max_rank'] for k in keys]):7.2f} {cpu:5.2f}x | {compute:5.2f}x")
 PY

@@ -16,7 +16,7 @@ using Functional.NN.Training;
 // Rank 0 prints one JSON line per measurement.
 var launched = MpiLaunch.Detect(Environment.GetEnvironmentVariable) is not null;
 using var mpi = launched ? MpiCollective.Initialize(Environment.GetEnvironmentVariable(MpiLaunch.LibraryVariable)).ThrowIfFail() : null;
-ICollective world = (ICollective?)mpi ?? SoleCollective.Instance;
+var world = new Functional.NN.MpiBench.TimedCollective((ICollective?)mpi ?? SoleCollective.Instance);
 var invariant = CultureInfo.InvariantCulture;
 void Say(string json)
 {
@@ -46,15 +46,30 @@ switch (args[0])
             : DataParallelStep.Run(world, network, optimizer, p, s, own, batch);
         for (var i = 0; i < 5; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
         var windows = new List<double>();
+        var cpu = new List<double>();
+        var exchangeCpu = new List<double>();
+        var exchangeWall = new List<double>();
         for (var w = 0; w < 5; w++)
         {
             world.Barrier();
+            world.Reset();
             var clock = Stopwatch.StartNew();
+            var cpuStart = Functional.NN.MpiBench.TimedCollective.ThreadCpuSeconds();
             for (var i = 0; i < steps; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
+            cpu.Add((Functional.NN.MpiBench.TimedCollective.ThreadCpuSeconds() - cpuStart) * 1000 / steps);
+            exchangeCpu.Add(world.CpuSeconds * 1000 / steps);
+            exchangeWall.Add(world.WallSeconds * 1000 / steps);
             world.Barrier();
             windows.Add(clock.Elapsed.TotalMilliseconds / steps);
         }
-        Say(string.Create(invariant, $"{{\"measure\":\"step\",\"ranks\":{world.Size},\"threads\":{Functional.NN.Compute.ComputeBackend.Current.Threads},\"batch\":{batch},\"width\":{width},\"parameters\":{parameters.Layers.Sum(l => l.Weights.Length + l.Bias.Length)},\"ms_per_step_median\":{Median(windows):F3},\"ms_per_step_windows\":[{string.Join(",", windows.Select(x => x.ToString("F3", invariant)))}],\"hash\":\"{p.ContentHash()[..16]}\"}}"));
+        // Every rank's medians at rank 0: thread CPU ms per step (all of it), and CPU and wall ms inside the all-gather.
+        var perRank = new double[3 * world.Size];
+        world.Gather<double>([Median(cpu), Median(exchangeCpu), Median(exchangeWall)], perRank, root: 0);
+        var cpuMax = Enumerable.Range(0, world.Size).Max(r => perRank[3 * r]);
+        var computeMax = Enumerable.Range(0, world.Size).Max(r => perRank[3 * r] - perRank[3 * r + 1]);
+        var ranksText = string.Join(",", Enumerable.Range(0, world.Size).Select(r => string.Create(invariant,
+            $"{{\"cpu_ms\":{perRank[3 * r]:F3},\"exchange_cpu_ms\":{perRank[3 * r + 1]:F3},\"exchange_wall_ms\":{perRank[3 * r + 2]:F3}}}")));
+        Say(string.Create(invariant, $"{{\"measure\":\"step\",\"ranks\":{world.Size},\"threads\":{Functional.NN.Compute.ComputeBackend.Current.Threads},\"batch\":{batch},\"width\":{width},\"parameters\":{parameters.Layers.Sum(l => l.Weights.Length + l.Bias.Length)},\"ms_per_step_median\":{Median(windows):F3},\"ms_per_step_windows\":[{string.Join(",", windows.Select(x => x.ToString("F3", invariant)))}],\"cpu_ms_per_step_max_rank\":{cpuMax:F3},\"cpu_ms_outside_exchange_max_rank\":{computeMax:F3},\"per_rank\":[{ranksText}],\"hash\":\"{p.ContentHash()[..16]}\"}}"));
         break;
     }
     case "allgather":
