@@ -31,7 +31,8 @@ public sealed class RowShareProperties
         Assert.Equal([new RowBlock(64, 64, 2)], RowShare.Of(128, 1, 2).Blocks.ToArray());
         Assert.Equal([new RowBlock(64, 36, 2)], RowShare.Of(100, 1, 2).Blocks.ToArray());
         Assert.Equal([new RowBlock(32, 32, 1), new RowBlock(64, 32, 1)], RowShare.Of(96, 1, 2).Blocks.ToArray());
-        Assert.Equal(0, RowShare.Of(40, 3, 4).Rows);
+        Assert.Equal(0, RowShare.Of(40, 2, 4).Rows);
+        Assert.Equal((32, 8), (RowShare.Of(40, 3, 4).From, RowShare.Of(40, 3, 4).Rows));
         Assert.Equal([0, 1, 0, 1], RowShare.BlockCounts(40, 4).ToArray());
     }
 }
