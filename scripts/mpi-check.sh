@@ -5,6 +5,7 @@
 #   KILL=1 scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS]            also: SIGKILL one rank of a 2-rank job mid-run,
 #        the job must exit within 10 s with a message; resuming with 2 ranks and with 1 must give the same model.fnn
 #
+# First, every collective operation of the binding on 3 ranks (tests/MpiBench selftest).
 # Defaults: examples/two-spirals.json at a batch of 100 (4 chunks of rows, so that 2 and 4 ranks all compute),
 # 5 epochs, ranks 1 2 4. Needs Open MPI (apt-get install -y openmpi-bin libopenmpi-dev). As root it allows
 # mpirun to run as root; --oversubscribe lets 4 ranks share fewer cores. Exits non-zero on any difference.
@@ -35,6 +36,12 @@ dotnet build -c Release src/App -nologo -v quiet >/dev/null
 FNN="src/App/bin/Release/net10.0/fnn.dll"
 model_hash() { sha256sum "$1/model.fnn" | cut -d' ' -f1; }
 seconds_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )) | awk '{printf "%.1f", $1/1000}'; }
+
+# Every collective operation of the MPI binding on double, float, int and byte, on 3 ranks (tests/MpiBench selftest).
+dotnet build -c Release tests/MpiBench -nologo -v quiet >/dev/null
+selftest=$(TERM=dumb mpirun -np 3 --oversubscribe -x TERM dotnet tests/MpiBench/bin/Release/net10.0/Functional.NN.MpiBench.dll selftest 2>&1) \
+  || { echo "mpi-check: error: the MPI binding's self-test failed: $selftest" >&2; exit 1; }
+echo "mpi-check: MPI binding self-test on 3 ranks: $selftest"
 
 started=$(date +%s%N)
 dotnet "$FNN" train "$EXPERIMENT" --epochs "$EPOCHS" --out "$WORK/plain" --quiet >"$WORK/plain.log" 2>&1 \

@@ -13,6 +13,7 @@ using Functional.NN.Training;
 // Under mpirun (or alone):
 //   step BATCH STEPS [WIDTH]  ms per data-parallel step of Adam on 784-256w-128w-10 (w = WIDTH, default 1), global batch BATCH
 //   allgather MB...           µs per AllGather in which every rank sends MB megabytes of doubles
+//   selftest                  every operation of the collective on double, float, int and byte; prints what differs
 // Rank 0 prints one JSON line per measurement.
 var launched = MpiLaunch.Detect(Environment.GetEnvironmentVariable) is not null;
 using var mpi = launched ? MpiCollective.Initialize(Environment.GetEnvironmentVariable(MpiLaunch.LibraryVariable)).ThrowIfFail() : null;
@@ -70,6 +71,43 @@ switch (args[0])
         var ranksText = string.Join(",", Enumerable.Range(0, world.Size).Select(r => string.Create(invariant,
             $"{{\"cpu_ms\":{perRank[3 * r]:F3},\"exchange_cpu_ms\":{perRank[3 * r + 1]:F3},\"exchange_wall_ms\":{perRank[3 * r + 2]:F3}}}")));
         Say(string.Create(invariant, $"{{\"measure\":\"step\",\"ranks\":{world.Size},\"threads\":{Functional.NN.Compute.ComputeBackend.Current.Threads},\"batch\":{batch},\"width\":{width},\"parameters\":{parameters.Layers.Sum(l => l.Weights.Length + l.Bias.Length)},\"ms_per_step_median\":{Median(windows):F3},\"ms_per_step_windows\":[{string.Join(",", windows.Select(x => x.ToString("F3", invariant)))}],\"cpu_ms_per_step_max_rank\":{cpuMax:F3},\"cpu_ms_outside_exchange_max_rank\":{computeMax:F3},\"per_rank\":[{ranksText}],\"hash\":\"{p.ContentHash()[..16]}\"}}"));
+        break;
+    }
+    case "selftest":
+    {
+        var (rank, size) = (world.Rank, world.Size);
+        var problems = new List<string>();
+        void Expect(bool ok, string what)
+        {
+            if (!ok) problems.Add(what);
+        }
+        var floats = new float[] { rank + 0.5f, -rank };
+        world.Broadcast<float>(floats, root: size - 1);
+        Expect(floats[0] == size - 0.5f && floats[1] == -(size - 1), "broadcast float");
+        var gathered = new float[2 * size];
+        world.Gather<float>([rank, 2f * rank], gathered, root: 0);
+        Expect(rank != 0 || Enumerable.Range(0, size).All(r => gathered[2 * r] == r && gathered[2 * r + 1] == 2 * r), "gather float");
+        var doubles = new[] { 1.0 + rank, 0.25 };
+        world.AllReduceSum<double>(doubles);
+        Expect(doubles[0] == size * (size + 1) / 2.0 && doubles[1] == 0.25 * size, "all-reduce double");
+        var sums = new[] { 1f, (float)rank };
+        world.AllReduceSum<float>(sums);
+        Expect(sums[0] == size && sums[1] == size * (size - 1) / 2f, "all-reduce float");
+        var counts = Enumerable.Range(0, size).Select(r => r % 2 == 0 ? 2 : 0).ToArray();
+        var mine = Enumerable.Range(0, counts[rank]).Select(i => 10.0 * rank + i).ToArray();
+        var all = new double[counts.Sum()];
+        world.AllGather<double>(mine, all, counts);
+        var expected = Enumerable.Range(0, size).SelectMany(r => Enumerable.Range(0, counts[r]).Select(i => 10.0 * r + i)).ToArray();
+        Expect(all.SequenceEqual(expected), "all-gather double with empty contributions");
+        var bytes = new byte[] { (byte)(rank + 7) };
+        world.Broadcast<byte>(bytes, root: 0);
+        Expect(bytes[0] == 7, "broadcast byte");
+        world.Barrier();
+        var failures = new int[size];
+        world.Gather<int>([problems.Count], failures, root: 0);
+        if (problems.Count > 0) Console.Error.WriteLine($"rank {rank}: {string.Join(", ", problems)} differ");
+        Say(string.Create(invariant, $"{{\"measure\":\"selftest\",\"ranks\":{size},\"library\":\"{mpi?.Library ?? "none"}\",\"failures\":{failures.Sum()}}}"));
+        if (failures.Sum() > 0 || problems.Count > 0) Environment.ExitCode = 1;
         break;
     }
     case "allgather":
