@@ -35,14 +35,14 @@ check() { # check DESCRIPTION COMMAND...: runs the command, counts it, never sto
 section "dotnet pack -> $FEED"
 rm -rf "$FEED"
 mkdir -p "$FEED"
-for project in src/Core/Core.csproj src/Testing/Testing.csproj src/Experiments/Experiments.csproj src/App/App.csproj; do
+for project in src/Core/Core.csproj src/Testing/Testing.csproj src/Experiments/Experiments.csproj src/Distributed/Distributed.csproj src/App/App.csproj; do
   dotnet pack "$ROOT/$project" -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true
 done
 ls -l "$FEED"
 VERSION="$(basename "$(ls "$FEED"/Functional.NN.[0-9]*.nupkg)" .nupkg)"
 VERSION="${VERSION#Functional.NN.}"
 echo "packed version $VERSION"
-for id in Functional.NN Functional.NN.Testing Functional.NN.Experiments fnn; do
+for id in Functional.NN Functional.NN.Testing Functional.NN.Experiments Functional.NN.Distributed fnn; do
   check "package $id.$VERSION.nupkg was packed" test -f "$FEED/$id.$VERSION.nupkg"
 done
 

@@ -14,6 +14,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        Cluster.MpiConsole.Prepare();
         var root = new RootCommand("fnn: the Functional.NN command line. Without a command it runs the tutorial's worked example (the same as 'fnn demo').")
         {
             DemoCommand.Create(),

@@ -1,3 +1,4 @@
+using Functional.NN.Experiments.Cluster;
 using Functional.NN.App.Runs.Progress;
 using Functional.NN.App.Runs;
 using System.CommandLine;
@@ -20,7 +21,7 @@ internal static class ResumeCommand
             directory, quiet,
         };
         command.SetAction(parse => Run(parse.GetValue(directory)!, parse.GetValue(quiet),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected && !Cluster.MpiConsole.Launched));
         return command;
     }
 
@@ -34,11 +35,15 @@ internal static class ResumeCommand
     public static int Run(string directory, bool quiet, TextWriter output, TextWriter error, bool live,
         Func<TrainingProgress, bool>? interrupt = null)
     {
+        var started = RunWorld.FromEnvironment();
+        if (started.IsFail) return RunOutcome.Report(started, error, _ => { });
+        using var world = started.ThrowIfFail();
+        if (!world.IsLeader) return FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
         IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
         var options = new RunOptions { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
-        var result = TrainingRuns.Observed(directory, options, observer);
+        var result = TrainingRuns.Observed(directory, options, observer, world);
         observer.Stopped(); // clears a status line left by loading or the final evaluation
-        return RunOutcome.ReportRun(result, output, error);
+        return world.Conclude(RunOutcome.ReportRun(result, output, error), result.Map(r => r.Completed).IfFail(false));
     }
 }

@@ -3,6 +3,7 @@ using Functional.NN.App.Runs;
 using System.CommandLine;
 using System.Globalization;
 using Functional.NN.Experiments;
+using Functional.NN.Experiments.Cluster;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
 
@@ -46,7 +47,7 @@ internal static class TrainCommand
         command.SetAction(parse => Run(
             new Request(parse.GetValue(experiment)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output),
                 parse.GetValue(force), parse.GetValue(quiet), parse.GetValue(dryRun)),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected && !Cluster.MpiConsole.Launched));
         return command;
     }
 
@@ -62,12 +63,16 @@ internal static class TrainCommand
         if (request.Epochs is { } epochs) parsed = parsed.Map(e => e.WithEpochs(epochs));
         if (request.DryRun)
             return RunOutcome.Report(parsed.Bind(e => e.Resolve()), error, resolved => output.Write(resolved.ToJson()));
+        var started = RunWorld.FromEnvironment();
+        if (started.IsFail) return RunOutcome.Report(started, error, _ => { });
+        using var world = started.ThrowIfFail();
+        if (!world.IsLeader) return FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
         IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
         var options = new RunOptions(request.Out, request.Force) { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
-        var result = parsed.Bind(e => TrainingRuns.Observed(e, options, observer));
+        var result = parsed.Bind(e => TrainingRuns.Observed(e, options, observer, world));
         observer.Stopped(); // clears a status line left by loading or the final evaluation
-        return RunOutcome.ReportRun(result, output, error);
+        return world.Conclude(RunOutcome.ReportRun(result, output, error), result.Map(r => r.Completed).IfFail(false));
     }
 
     private static T? Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string name, Func<string, T?> parse, string expected) where T : struct

@@ -38,6 +38,24 @@ public sealed record BinaryCrossEntropy : Loss
         return a.Zip(targets, (y, t) => (y - t) / count);
     }
 
+    /// <inheritdoc />
+    internal override bool SplitsByRows => true;
+
+    /// <summary>Σ_j ℓ(z_j, t_j) of one row, from the logits.</summary>
+    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row) =>
+        Losses.BinaryCrossEntropyWithLogits.RowOfLogits(z, targets, row);
+
+    /// <summary>B·K: the mean is over every element.</summary>
+    internal override double Divisor(int rows, int columns) => (double)rows * columns;
+
+    /// <inheritdoc />
+    internal override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    {
+        if (IncompatibilityWith(outputActivation) is { } why) throw new ArgumentException(why, nameof(outputActivation));
+        var count = (double)((long)batchRows * a.Columns);
+        return a.Zip(targets, (y, t) => (y - t) / count);
+    }
+
     /// <summary>
     /// The textbook form on outputs y in [0, 1]: -(1/(B·K)) Σ [t·log y + (1-t)·log(1-y)]. A term whose weight
     /// t or 1-t is 0 is skipped, so y = 0 or 1 with the matching target costs 0 instead of 0·∞ = NaN; y = 0 or 1

@@ -32,6 +32,22 @@ public sealed record BinaryCrossEntropyWithLogits : Loss
         return z.Zip(targets, (logit, t) => (Activations.Sigmoid.Logistic(logit) - t) / count);
     }
 
+    /// <inheritdoc />
+    internal override bool SplitsByRows => true;
+
+    /// <summary>Σ_j ℓ(z_j, t_j) of one row.</summary>
+    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row) => RowOfLogits(z, targets, row);
+
+    /// <summary>B·K: the mean is over every element.</summary>
+    internal override double Divisor(int rows, int columns) => (double)rows * columns;
+
+    /// <inheritdoc />
+    internal override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    {
+        var count = (double)((long)batchRows * z.Columns);
+        return z.Zip(targets, (logit, t) => (Activations.Sigmoid.Logistic(logit) - t) / count);
+    }
+
     /// <summary>ℓ(z, t) = (max(z,0) - z·t) + log1p(e^-|z|), the cross-entropy of one logit and its target.</summary>
     public static double OfLogit(double z, double t) =>
         (Math.Max(z, 0.0) - z * t) + SpecialFunctions.Log1p(Math.Exp(-Math.Abs(z)));
@@ -40,13 +56,16 @@ public sealed record BinaryCrossEntropyWithLogits : Loss
     {
         z.RequireSameShape(targets, name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
-        return Compute.BatchReduction.Sum(z.Rows, r =>
-        {
-            var logits = z.Row(r);
-            var t = targets.Row(r);
-            var sum = 0.0;
-            for (var j = 0; j < logits.Length; j++) sum += OfLogit(logits[j], t[j]);
-            return sum;
-        }) / z.Length;
+        return Compute.BatchReduction.Sum(z.Rows, r => RowOfLogits(z, targets, r)) / z.Length;
+    }
+
+    /// <summary>Σ_j ℓ(z_j, t_j) of row <paramref name="r"/>, in column order.</summary>
+    internal static double RowOfLogits(Tensor z, Tensor targets, int r)
+    {
+        var logits = z.Row(r);
+        var t = targets.Row(r);
+        var sum = 0.0;
+        for (var j = 0; j < logits.Length; j++) sum += OfLogit(logits[j], t[j]);
+        return sum;
     }
 }

@@ -16,14 +16,20 @@ public sealed record HalfSumSquaredError : OutputLoss
     {
         outputs.RequireSameShape(targets, Name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
-        return Compute.BatchReduction.Sum(outputs.Rows, r =>
-        {
-            var y = outputs.Row(r);
-            var t = targets.Row(r);
-            var sum = 0.0;
-            for (var j = 0; j < y.Length; j++) sum += 0.5 * (t[j] - y[j]) * (t[j] - y[j]);
-            return sum;
-        }) / outputs.Rows;
+        return MeanOfRows(outputs, outputs, targets);
+    }
+
+    /// <inheritdoc />
+    internal override bool SplitsByRows => true;
+
+    /// <summary>Σ_j ½ (t_j - y_j)² of one row.</summary>
+    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row)
+    {
+        var y = a.Row(row);
+        var t = targets.Row(row);
+        var sum = 0.0;
+        for (var j = 0; j < y.Length; j++) sum += 0.5 * (t[j] - y[j]) * (t[j] - y[j]);
+        return sum;
     }
 
     /// <inheritdoc />
@@ -35,10 +41,14 @@ public sealed record HalfSumSquaredError : OutputLoss
     }
 
     /// <summary>(y - t)/B into a buffer the caller owns, without a delegate per element.</summary>
-    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result)
+    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result) =>
+        Gradient(outputs, targets, result, outputs.Rows);
+
+    /// <summary>(y - t)/B for these rows of a batch of B = <paramref name="batchRows"/> rows.</summary>
+    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows)
     {
         outputs.RequireSameShape(targets, "Zip");
-        var batch = (double)outputs.Rows;
+        var batch = (double)batchRows;
         var y = outputs.Span;
         var t = targets.Span;
         for (var i = 0; i < y.Length; i++) result[i] = (y[i] - t[i]) / batch;

@@ -27,6 +27,32 @@ public abstract record Loss
     /// </summary>
     public virtual string? IncompatibilityWith(Activation outputActivation) => null;
 
+    /// <summary>
+    /// True when the loss is a mean of row terms, L = Σ_rows <see cref="RowTerm"/> / <see cref="Divisor"/>, and its
+    /// delta on some rows of a batch does not depend on the other rows (every built-in loss): then a batch split by
+    /// rows across processes gives the same bits as the whole batch. A custom loss sees only the rows it is given.
+    /// </summary>
+    internal virtual bool SplitsByRows => false;
+
+    /// <summary>Row <paramref name="row"/>'s term of the loss sum, before the division by <see cref="Divisor"/>.</summary>
+    internal virtual double RowTerm(Tensor z, Tensor a, Tensor targets, int row) =>
+        throw new NotSupportedException($"{Name}: the loss is not a mean of row terms");
+
+    /// <summary>What the sum of row terms of a batch of <paramref name="rows"/> rows of <paramref name="columns"/> outputs is divided by.</summary>
+    internal virtual double Divisor(int rows, int columns) => rows;
+
+    /// <summary>
+    /// dL/dz at the output for the rows given, as rows of a batch of <paramref name="batchRows"/> rows (the mean's
+    /// divisor is that batch's): <see cref="OutputDelta(Activation, Tensor, Tensor, Tensor)"/> when it is all of them.
+    /// </summary>
+    internal virtual Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows) =>
+        batchRows == z.Rows ? OutputDelta(outputActivation, z, a, targets)
+            : throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
+
+    /// <summary>The batch's loss from its row terms, in the order of <see cref="Compute.BatchReduction"/>.</summary>
+    private protected double MeanOfRows(Tensor z, Tensor a, Tensor targets) =>
+        Compute.BatchReduction.Sum(z.Rows, r => RowTerm(z, a, targets, r)) / Divisor(z.Rows, z.Columns);
+
     /// <summary>The tutorial's E = Σ ½(t - y)², averaged over the batch.</summary>
     public static Loss HalfSumSquaredError { get; } = new HalfSumSquaredError();
 
@@ -75,6 +101,24 @@ public abstract record OutputLoss : Loss
         elementwise.Backward(z.Span, a.Span, delta, delta);
         return Tensor.Own(z.Rows, z.Columns, delta);
     }
+
+    /// <inheritdoc />
+    internal sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    {
+        if (batchRows == z.Rows) return OutputDelta(outputActivation, z, a, targets);
+        if (!SplitsByRows) throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
+        var delta = GC.AllocateUninitializedArray<double>(a.Length);
+        Gradient(a, targets, delta, batchRows);
+        var gradient = Tensor.Own(a.Rows, a.Columns, delta);
+        if (outputActivation is not ElementwiseActivation elementwise || !z.SameShape(a))
+            return outputActivation.Backward(z, a, gradient);
+        elementwise.Backward(z.Span, a.Span, delta, delta);
+        return gradient;
+    }
+
+    /// <summary>dL/da for the rows given, as rows of a batch of <paramref name="batchRows"/> rows (losses that split by rows).</summary>
+    internal virtual void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows) =>
+        throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
 
     /// <summary>dL/da into a buffer the caller owns; by default a copy of <see cref="Gradient(Tensor, Tensor)"/>.</summary>
     internal virtual void Gradient(Tensor outputs, Tensor targets, Span<double> result)

@@ -16,14 +16,33 @@ public sealed record MeanSquaredError : OutputLoss
     {
         outputs.RequireSameShape(targets, Name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
-        return Compute.BatchReduction.Sum(outputs.Rows, r =>
-        {
-            var y = outputs.Row(r);
-            var t = targets.Row(r);
-            var sum = 0.0;
-            for (var j = 0; j < y.Length; j++) sum += (t[j] - y[j]) * (t[j] - y[j]);
-            return sum;
-        }) / outputs.Length;
+        return MeanOfRows(outputs, outputs, targets);
+    }
+
+    /// <inheritdoc />
+    internal override bool SplitsByRows => true;
+
+    /// <summary>Σ_j (t_j - y_j)² of one row.</summary>
+    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row)
+    {
+        var y = a.Row(row);
+        var t = targets.Row(row);
+        var sum = 0.0;
+        for (var j = 0; j < y.Length; j++) sum += (t[j] - y[j]) * (t[j] - y[j]);
+        return sum;
+    }
+
+    /// <summary>B·K: the mean is over every element.</summary>
+    internal override double Divisor(int rows, int columns) => (double)rows * columns;
+
+    /// <summary>2(y - t)/(B·K) for these rows of a batch of B = <paramref name="batchRows"/> rows.</summary>
+    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows)
+    {
+        outputs.RequireSameShape(targets, "Zip");
+        var count = (double)((long)batchRows * outputs.Columns);
+        var y = outputs.Span;
+        var t = targets.Span;
+        for (var i = 0; i < y.Length; i++) result[i] = 2.0 * (y[i] - t[i]) / count;
     }
 
     /// <inheritdoc />

@@ -23,26 +23,39 @@ public sealed record SoftmaxCrossEntropy : Loss
     {
         z.RequireSameShape(targets, Name);
         // Each row's loss, then the rows in the batch order of BatchReduction.
-        return Compute.BatchReduction.Sum(z.Rows, r =>
-        {
-            var total = 0.0;
-            var logits = z.Row(r);
-            var t = targets.Row(r);
-            var top = 0;
-            for (var j = 1; j < logits.Length; j++)
-                if (logits[j] > logits[top]) top = j;
-            var max = logits[top];
-            // log Σ_k e^(z_k - max) = log1p(Σ_(k≠top) e^(z_k - max)) keeps its precision when one logit dominates.
-            var rest = 0.0;
-            for (var j = 0; j < logits.Length; j++)
-                if (j != top) rest += Math.Exp(logits[j] - max);
-            var logSum = MathNet.Numerics.SpecialFunctions.Log1p(rest);
-            // -log softmax(z)_j = (max - z_j) + logSum. Skipping zero targets keeps -inf logits of other
-            // classes from producing 0·∞ = NaN.
-            for (var j = 0; j < logits.Length; j++)
-                if (t[j] != 0) total += t[j] * ((max - logits[j]) + logSum);
-            return total;
-        }) / z.Rows;
+        return MeanOfRows(z, a, targets);
+    }
+
+    /// <inheritdoc />
+    internal override bool SplitsByRows => true;
+
+    /// <summary>logΣ_k e^(z_k) - Σ_j t_j z_j of one row, from its logits.</summary>
+    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int r)
+    {
+        var total = 0.0;
+        var logits = z.Row(r);
+        var t = targets.Row(r);
+        var top = 0;
+        for (var j = 1; j < logits.Length; j++)
+            if (logits[j] > logits[top]) top = j;
+        var max = logits[top];
+        // log Σ_k e^(z_k - max) = log1p(Σ_(k≠top) e^(z_k - max)) keeps its precision when one logit dominates.
+        var rest = 0.0;
+        for (var j = 0; j < logits.Length; j++)
+            if (j != top) rest += Math.Exp(logits[j] - max);
+        var logSum = MathNet.Numerics.SpecialFunctions.Log1p(rest);
+        // -log softmax(z)_j = (max - z_j) + logSum. Skipping zero targets keeps -inf logits of other
+        // classes from producing 0·∞ = NaN.
+        for (var j = 0; j < logits.Length; j++)
+            if (t[j] != 0) total += t[j] * ((max - logits[j]) + logSum);
+        return total;
+    }
+
+    /// <inheritdoc />
+    internal override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    {
+        var batch = (double)batchRows;
+        return a.Zip(targets, (p, t) => (p - t) / batch);
     }
 
     /// <inheritdoc />

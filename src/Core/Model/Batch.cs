@@ -25,6 +25,9 @@ public sealed record Batch
     /// <summary>Number of examples.</summary>
     public int Size => Inputs.Rows;
 
+    /// <summary>A batch of inputs and targets already known to fit (rows of a checked batch).</summary>
+    internal static Batch FromTrusted(Tensor inputs, Tensor targets) => new(inputs, targets);
+
     /// <summary>A batch whose shapes fit the network and whose numbers are all finite.</summary>
     public static Fin<Batch> Create(Network network, Tensor inputs, Tensor targets)
     {

@@ -47,6 +47,17 @@ public sealed class EpochBatches : IReadOnlyList<Batch>
         }
     }
 
+    /// <summary>Rows <paramref name="from"/> .. from + count - 1 of batch <paramref name="index"/>, gathered alone (null when count is 0).</summary>
+    internal Batch? Rows(int index, int from, int count)
+    {
+        if (count == 0) return null;
+        var rows = Order.Slice(index * _batchSize + from, count);
+        return _data.TakeRows(rows).ToBatch(_network).ThrowIfFail();
+    }
+
+    /// <summary>Rows in batch <paramref name="index"/>.</summary>
+    internal int RowsOf(int index) => Math.Min(_batchSize, Order.Length - index * _batchSize);
+
     /// <summary>The batches in training order, each gathered when the enumeration reaches it.</summary>
     public IEnumerator<Batch> GetEnumerator()
     {

@@ -91,7 +91,7 @@ public static class TrainingStep
     }
 
     /// <summary>Fresh gradient buffers as a tree, for an opaque optimizer.</summary>
-    private static Gradients Tree(Parameters parameters, ReadOnlyMemory<double>[] gradients) =>
+    internal static Gradients Tree(Parameters parameters, ReadOnlyMemory<double>[] gradients) =>
         new([.. parameters.Layers.Select((layer, l) => new LayerTensors(
             Tensor.Own(layer.Weights.Rows, layer.Weights.Columns, Array(gradients[2 * l])),
             Tensor.Own(1, layer.Bias.Columns, Array(gradients[2 * l + 1]))))]);

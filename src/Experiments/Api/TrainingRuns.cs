@@ -1,3 +1,4 @@
+using Functional.NN.Experiments.Cluster;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Training;
@@ -26,12 +27,12 @@ public static class TrainingRuns
         Observed(directory, options ?? RunOptions.Default, new RunCallbacks(options ?? RunOptions.Default));
 
     /// <summary><see cref="Train(ExperimentFile, RunOptions?)"/> with progress shown by <paramref name="observer"/> (the fnn tool's display).</summary>
-    internal static Fin<RunReport> Observed(ExperimentFile experiment, RunOptions options, IRunObserver observer) =>
-        RunSession.Train(experiment.Experiment, options.Directory, options.Force, observer, Stop(options)).Map(r => new RunReport(r));
+    internal static Fin<RunReport> Observed(ExperimentFile experiment, RunOptions options, IRunObserver observer, RunWorld? world = null) =>
+        RunSession.Train(experiment.Experiment, options.Directory, options.Force, observer, Stop(options), world).Map(r => new RunReport(r));
 
     /// <summary><see cref="Resume(string, RunOptions?)"/> with progress shown by <paramref name="observer"/>.</summary>
-    internal static Fin<RunReport> Observed(string directory, RunOptions options, IRunObserver observer) =>
-        RunSession.Resume(directory, observer, Stop(options)).Map(r => new RunReport(r));
+    internal static Fin<RunReport> Observed(string directory, RunOptions options, IRunObserver observer, RunWorld? world = null) =>
+        RunSession.Resume(directory, observer, Stop(options), world).Map(r => new RunReport(r));
 
     private static Func<TrainingProgress, bool> Stop(RunOptions options) =>
         options.Stop is { } stop ? stop : _ => false;

@@ -41,8 +41,9 @@ internal static class RunLoop
     /// <param name="startCheckpoint">The checkpoint file <paramref name="start"/> came from, or null.</param>
     /// <param name="observer">Progress display.</param>
     /// <param name="interrupt">Asked after every step; true stops the loop (the run stays resumable).</param>
+    /// <param name="collective">The ranks that share every step (<see cref="Distributed.DataParallelTrainer"/>); this process alone by default.</param>
     public static Fin<LoopResult> Train(PreparedExperiment prepared, RunDirectory directory, Checkpoint start, string? startCheckpoint,
-        IRunObserver observer, Func<TrainingProgress, bool> interrupt)
+        IRunObserver observer, Func<TrainingProgress, bool> interrupt, Distributed.ICollective? collective = null)
     {
         var plan = prepared.Plan;
         var experiment = prepared.Experiment;
@@ -62,7 +63,7 @@ internal static class RunLoop
         var clock = Stopwatch.StartNew();
         observer.Started(start.Progress.Step, (long)epochs * plan.BatchesPerEpoch, epochs);
 
-        foreach (var progress in MiniBatchTrainer.Run(plan, start.Progress))
+        foreach (var progress in Distributed.DataParallelTrainer.Run(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
         {
             var loss = progress.BatchLoss ?? double.NaN;
             if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);

@@ -34,6 +34,7 @@ namespace Functional.NN.Experiments.Runs;
 /// <param name="Test">Results on the test split, when the data has one.</param>
 /// <param name="Error">Why the run failed, or null.</param>
 /// <param name="Experiment">The resolved experiment, as in <c>experiment.json</c>.</param>
+/// <param name="WorldSizes">The number of processes (MPI ranks) the run started on, then that of each resume; null in runs written before it was recorded.</param>
 internal sealed record RunManifest(
     string Status,
     string ExperimentName,
@@ -56,7 +57,8 @@ internal sealed record RunManifest(
     BestRecord? Best,
     TestRecord? Test,
     string? Error,
-    JsonElement Experiment)
+    JsonElement Experiment,
+    int[]? WorldSizes = null)
 {
     /// <summary>Status of a run in progress (or stopped without finishing).</summary>
     public const string Running = "running";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Functional.NN.Experiments.Cluster;
 using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Experiments.Storage;
@@ -18,25 +19,28 @@ namespace Functional.NN.Experiments.Runs;
 internal static class RunSession
 {
     /// <summary>Trains <paramref name="parsed"/> into <paramref name="outDirectory"/> (default <c>runs/&lt;name&gt;-&lt;seed&gt;</c>).</summary>
+    /// <remarks>Under MPI (<paramref name="world"/>), only rank 0 calls it; the others follow (<see cref="FollowerRun"/>).</remarks>
     public static Fin<RunResult> Train(Experiment parsed, string? outDirectory, bool force, IRunObserver observer,
-        Func<TrainingProgress, bool> interrupt)
+        Func<TrainingProgress, bool> interrupt, RunWorld? world = null)
     {
+        world ??= RunWorld.Alone;
         var clock = Stopwatch.StartNew();
         observer.Status($"loading the data of {parsed.Name} ({parsed.Data.Source}) ...");
         return from prepared in PreparedExperiment.Prepare(parsed)
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
                from _ in directory.PrepareNew(force)
                from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
-               let manifest = NewManifest(prepared)
+               let manifest = NewManifest(prepared) with { WorldSizes = [world.Size] }
                from ___ in manifest.Save(directory.ManifestFile)
                let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
-               from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock)
+               from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock, world)
                select result;
     }
 
     /// <summary>Continues the run in <paramref name="path"/> from its newest good checkpoint.</summary>
-    public static Fin<RunResult> Resume(string path, IRunObserver observer, Func<TrainingProgress, bool> interrupt)
+    public static Fin<RunResult> Resume(string path, IRunObserver observer, Func<TrainingProgress, bool> interrupt, RunWorld? world = null)
     {
+        world ??= RunWorld.Alone;
         var clock = Stopwatch.StartNew();
         var directory = new RunDirectory(path);
         if (!Directory.Exists(path)) return Error.New($"{path}: no such run directory");
@@ -53,9 +57,9 @@ internal static class RunSession
                    : Error.New($"the data changed since the run started (SHA-256 {prepared.Data.Sha256}, the manifest records {manifest.Data.Sha256})")
                let found = FindStart(prepared, directory, observer)
                from start in found.Start
-               let resumed = manifest with { Status = RunManifest.Running, Error = null, FinishedUtc = null, ResumedFromSteps = [.. manifest.ResumedFromSteps, start.Progress.Step] }
+               let resumed = manifest with { Status = RunManifest.Running, Error = null, FinishedUtc = null, ResumedFromSteps = [.. manifest.ResumedFromSteps, start.Progress.Step], WorldSizes = [.. manifest.WorldSizes ?? [1], world.Size] }
                from ___ in resumed.Save(directory.ManifestFile)
-               from result in Continue(prepared, directory, resumed, start, found.Path, observer, interrupt, clock)
+               from result in Continue(prepared, directory, resumed, start, found.Path, observer, interrupt, clock, world)
                select result;
     }
 
@@ -81,10 +85,13 @@ internal static class RunSession
     }
 
     private static Fin<RunResult> Continue(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint start,
-        string? startPath, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock)
+        string? startPath, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock, RunWorld world)
     {
-        var metrics = MetricsCsv.Write(directory.MetricsFile, start.Metrics);
-        var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt));
+        var metrics = from written in MetricsCsv.Write(directory.MetricsFile, start.Metrics)
+                      from supported in Distributed.DataParallelTrainer.Supports(prepared.Plan, world.Collective)
+                      from announced in world.Announce(prepared.Experiment, start)
+                      select announced;
+        var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt, world.Collective));
         return loop.Match(
             Succ: result => result.End == RunEnd.Interrupted
                 ? Interrupted(directory, manifest, result, clock)

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Data-parallel speed (issue 11): ms per training step of Adam on the Fashion-MNIST network (784-256-128-10, or
+# WIDTH times wider hidden layers) for 1 rank x 1 thread and 2 ranks x 1 thread each, on the same global batch,
+# under mpirun, alternating the two in each repeat; then the MPI all-gather time per message size (the cost per MB
+# between local ranks that docs/scaling-model.md starts from). Raw JSON lines go to OUT (default
+# docs/measurements/mpi-scaling-<date>.jsonl); a summary of median ratios is printed.
+#
+#   scripts/mpi-scaling.sh [REPEATS] [BATCHES] [WIDTH]      defaults: 3, "128 512 2048", 1
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 TERM=dumb
+REPEATS="${1:-3}"
+read -r -a BATCHES <<< "${2:-128 512 2048}"
+WIDTH="${3:-1}"
+OUT="${OUT:-docs/measurements/mpi-scaling-$(date -u +%Y-%m-%d).jsonl}"
+STEPS="${STEPS:-40}"
+
+dotnet build -c Release tests/MpiBench -nologo -v quiet >/dev/null
+BENCH="tests/MpiBench/bin/Release/net10.0/Functional.NN.MpiBench.dll"
+mkdir -p "$(dirname "$OUT")"
+SESSION="$(date -u +%Y%m%dT%H%M%S)"
+stamp() { echo "{\"session\":\"$SESSION\",\"run\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"cpus\":$(nproc),$1"; }
+for repeat in $(seq 1 "$REPEATS"); do
+  for batch in "${BATCHES[@]}"; do
+    for ranks in 1 2; do
+      steps=$(( STEPS * 128 / batch > 4 ? STEPS * 128 / batch : 4 ))
+      line=$(mpirun -np "$ranks" --bind-to core -x FNN_THREADS=1 -x TERM dotnet "$BENCH" step "$batch" "$steps" "$WIDTH")
+      stamp "\"repeat\":$repeat,${line#\{}" | tee -a "$OUT"
+    done
+  done
+done
+line=$(mpirun -np 2 --bind-to core -x TERM dotnet "$BENCH" allgather 0.25 0.5 1 2 4 8)
+while read -r l; do stamp "${l#\{}" | tee -a "$OUT"; done <<< "$line"
+
+python3 - "$OUT" "$WIDTH" "$SESSION" <<'PY'
+import json, sys, statistics
+rows = [r for r in (json.loads(l) for l in open(sys.argv[1])) if r.get("measure") == "step" and r.get("width") == int(sys.argv[2])
+        and r.get("session") == sys.argv[3]]
+print(f"summary of session {sys.argv[3]} (width {sys.argv[2]}), medians over repeats; ratios are 1 rank / 2 ranks, per repeat, then the median:")
+print("  batch | wall ms/step 1 rank, 2 ranks, ratio | thread CPU ms/step 1 rank, slowest of 2 ranks, ratio | ratio without the exchange's CPU")
+for batch in sorted({r["batch"] for r in rows}):
+    one = {r["repeat"]: r for r in rows if r["batch"] == batch and r["ranks"] == 1}
+    two = {r["repeat"]: r for r in rows if r["batch"] == batch and r["ranks"] == 2}
+    keys = [k for k in one if k in two]
+    if not keys:
+        continue
+    med = lambda xs: statistics.median(xs)
+    wall = med([one[k]["ms_per_step_median"] / two[k]["ms_per_step_median"] for k in keys])
+    cpu = med([one[k]["cpu_ms_per_step_max_rank"] / two[k]["cpu_ms_per_step_max_rank"] for k in keys])
+    compute = med([one[k]["cpu_ms_per_step_max_rank"] / two[k]["cpu_ms_outside_exchange_max_rank"] for k in keys])
+    print(f"  {batch:5d} | {med([one[k]['ms_per_step_median'] for k in keys]):7.2f} {med([two[k]['ms_per_step_median'] for k in keys]):7.2f} {wall:5.2f}x"
+          f" | {med([one[k]['cpu_ms_per_step_max_rank'] for k in keys]):7.2f} {med([two[k]['cpu_ms_per_step_max_rank'] for k in keys]):7.2f} {cpu:5.2f}x | {compute:5.2f}x")
+PY

@@ -1,0 +1,53 @@
+using Functional.NN.Training;
+using LanguageExt;
+
+namespace Functional.NN.Distributed;
+
+/// <summary>
+/// <see cref="MiniBatchTrainer"/> across the members of an <see cref="ICollective"/>: the same lazy, resumable
+/// sequence of <see cref="TrainingProgress"/> values, on every rank, bit for bit the one-process sequence. Each rank
+/// gathers only its own rows of each batch (<see cref="RowShare"/>) and each update is a <see cref="DataParallelStep"/>.
+/// Every rank must read the sequence in step: a rank that stops reading stops the others at their next step.
+/// </summary>
+public static class DataParallelTrainer
+{
+    /// <summary>Why <paramref name="plan"/> cannot be trained on the ranks of <paramref name="collective"/>, or unit.</summary>
+    public static Fin<Unit> Supports(TrainingPlan plan, ICollective collective) =>
+        DataParallelStep.Supports(plan.Network, collective.Size);
+
+    /// <summary>The progress after every update from <paramref name="from"/> on (not including it), lazily.</summary>
+    public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from, ICollective collective)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(collective);
+        return collective.Size == 1 ? MiniBatchTrainer.Run(plan, from) : Split(plan, from, collective);
+    }
+
+    private static IEnumerable<TrainingProgress> Split(TrainingPlan plan, TrainingProgress from, ICollective collective)
+    {
+        var progress = from;
+        while (true)
+        {
+            if (progress.BatchInEpoch >= plan.BatchesPerEpoch)
+                progress = progress with { Epoch = progress.Epoch + 1, BatchInEpoch = 0 };
+            var batches = plan.BatchesOf(progress.Epoch);
+            while (progress.BatchInEpoch < batches.Count)
+            {
+                var index = progress.BatchInEpoch;
+                var rows = batches.RowsOf(index);
+                var share = RowShare.Of(rows, collective.Rank, collective.Size);
+                var result = DataParallelStep.Run(collective, plan.Network, plan.Optimizer, progress.Parameters, progress.OptimizerState,
+                    batches.Rows(index, share.From, share.Rows), rows);
+                progress = progress with
+                {
+                    Step = progress.Step + 1,
+                    BatchInEpoch = index + 1,
+                    Parameters = result.Parameters,
+                    OptimizerState = result.OptimizerState,
+                    BatchLoss = result.Loss,
+                };
+                yield return progress;
+            }
+        }
+    }
+}
