@@ -35,7 +35,7 @@ internal static class ResumeCommand
         Func<TrainingProgress, bool>? interrupt = null)
     {
         using var cancel = new CtrlC();
-        IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
+        IRunObserver observer = quiet ? new QuietProgress(error) : live ? new LiveProgress(output) : new EpochLines(output);
         var result = RunSession.Resume(directory, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false));
         return RunOutcome.ReportRun(result, output, error);
     }

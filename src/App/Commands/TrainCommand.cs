@@ -68,7 +68,7 @@ internal static class TrainCommand
             return RunOutcome.Report(parsed.Bind(PreparedExperiment.Resolve), error,
                 resolved => output.Write(System.Text.Encoding.UTF8.GetString(ExperimentJson.Serialize(resolved.Experiment))));
         using var cancel = new CtrlC();
-        IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
+        IRunObserver observer = request.Quiet ? new QuietProgress(error) : live ? new LiveProgress(output) : new EpochLines(output);
         var result = parsed.Bind(e => RunSession.Train(e, request.Out, request.Force, observer, p => cancel.Requested || (interrupt?.Invoke(p) ?? false)));
         return RunOutcome.ReportRun(result, output, error);
     }

@@ -20,7 +20,7 @@ internal static class RunOutcome
             },
             Fail: e =>
             {
-                error.WriteLine($"fnn: error: {OneLine(e.Message)}");
+                error.WriteLine(ErrorLine.Of(e.Message));
                 return CommandLineRunner.Failure;
             });
 
@@ -36,10 +36,8 @@ internal static class RunOutcome
     private static int Interrupted(Fin<RunResult> result, TextWriter error)
     {
         var run = result.ThrowIfFail();
-        error.WriteLine($"fnn: error: interrupted at step {run.Manifest.Steps}; continue with 'fnn resume {run.Directory.Path}'");
+        error.WriteLine(ErrorLine.Of($"interrupted at step {run.Manifest.Steps}; continue with 'fnn resume {run.Directory.Path}'"));
         return CommandLineRunner.Failure;
     }
 
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -45,6 +45,7 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         from plan in TrainingPlan.Create(resolved.Network, optimizer, data.Training, ShuffleKey(experiment.Seed), experiment.Training.BatchSize,
                 experiment.Training.DropPartialBatch ? Functional.NN.Data.PartialBatch.Drop : Functional.NN.Data.PartialBatch.Keep)
             .Prefixed("training")
+        from fits in MemoryEstimate.CheckTraining(resolved.Network, experiment.Optimizer.Name, Math.Min(experiment.Training.BatchSize, data.Training.Count))
         from weights in ComponentReader.Build<Initializer>(experiment.Initializer.Weights, ComponentKind.Initializer, "initializer.weights")
         from bias in ComponentReader.Build<Initializer>(experiment.Initializer.Bias, ComponentKind.Initializer, "initializer.bias")
         let initial = weights.Initialize(resolved.Network, InitializationKey(experiment.Seed), bias)

@@ -57,27 +57,42 @@ internal sealed record RunDirectory(string Path)
                 Directory.CreateDirectory(Path);
                 return Prelude.unit;
             }
-            var entries = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName).ToList();
+            var entries = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName)
+                .Where(e => e is not (Storage.RunLock.LockName or Storage.RunLock.HolderName)).ToList();
             if (entries.Count == 0) return Prelude.unit;
             if (!System.IO.File.Exists(ManifestFile) && !System.IO.File.Exists(ExperimentFile))
                 return Error.New($"{Path} exists and is not a run directory (no manifest.json or experiment.json); refusing to write into it");
             if (!force)
                 return Error.New(IsComplete
                     ? $"{Path} already holds a completed run; pass --force to replace it, or choose another directory with --out"
-                    : $"{Path} holds an unfinished run; continue it with 'fnn resume {Path}', or pass --force to start again");
+                    : RunManifest.Load(ManifestFile).Map(m => DivergedProblem(Path, m)).IfFail((string?)null) is { } diverged
+                        ? $"{diverged}; or choose another directory with --out"
+                        : $"{Path} holds an unfinished run; continue it with 'fnn resume {Path}', or pass --force to start again");
             var foreign = entries.Where(e => !OwnedNames.Contains(e) && !(e ?? "").StartsWith('.')).ToList();
             if (foreign.Count > 0)
                 return Error.New($"{Path} holds files that are not a run's ({string.Join(", ", foreign)}); refusing to replace it even with --force");
             System.IO.File.Delete(CompleteMarker);
             foreach (var name in OwnedNames.Where(n => n != "checkpoints")) System.IO.File.Delete(File(name));
             if (Directory.Exists(CheckpointFolder)) Directory.Delete(CheckpointFolder, recursive: true);
+            System.IO.File.Delete(ManifestRecovery.BackupOf(ManifestFile));
+            StrayTemporaries.Remove(this);
             return Prelude.unit;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Error.New($"{Path}: cannot prepare the run directory: {e.Message}");
+            return Error.New($"{Path}: cannot prepare the run directory: {Storage.FileProblem.Describe(e)}");
         }
     }
+
+    /// <summary>
+    /// For a run whose manifest records that training diverged: why resuming it is pointless (training is
+    /// deterministic, so it would diverge again at the same step) and what to do instead; otherwise null.
+    /// </summary>
+    public static string? DivergedProblem(string path, RunManifest manifest) =>
+        manifest.Status == RunManifest.Failed && manifest.Error is { } error && error.StartsWith("training diverged", StringComparison.Ordinal)
+            ? $"{path} holds a run that diverged ({Storage.Echo.Clip(error, 160)}); resuming would diverge again at the same step, " +
+              "because training is deterministic; change the experiment (a smaller learning rate, clip_global_norm) and start again with --force"
+            : null;
 
     /// <summary>The names a run writes; <c>standardizer.json</c> was written by earlier versions (the model files now carry the standardizer).</summary>
     private static IReadOnlyList<string> OwnedNames { get; } =

@@ -24,6 +24,13 @@ internal static class RunSession
         var clock = Stopwatch.StartNew();
         return from prepared in PreparedExperiment.Prepare(parsed)
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
+               from held in RunLock.Acquire(directory.Path, force ? "fnn train --force" : "fnn train")
+               from result in WhileLocked(held, () => StartNew(prepared, directory, force, observer, interrupt, clock))
+               select result;
+    }
+
+    private static Fin<RunResult> StartNew(PreparedExperiment prepared, RunDirectory directory, bool force, IRunObserver observer,
+        Func<TrainingProgress, bool> interrupt, Stopwatch clock) =>
                from _ in directory.PrepareNew(force)
                from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
                let manifest = NewManifest(prepared)
@@ -31,6 +38,11 @@ internal static class RunSession
                let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
                from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock)
                select result;
+
+    /// <summary>Runs <paramref name="run"/> and releases <paramref name="held"/> whatever happens.</summary>
+    private static Fin<RunResult> WhileLocked(RunLock held, Func<Fin<RunResult>> run)
+    {
+        using (held) return run();
     }
 
     /// <summary>Continues the run in <paramref name="path"/> from its newest good checkpoint.</summary>
@@ -40,9 +52,20 @@ internal static class RunSession
         var directory = new RunDirectory(path);
         if (!Directory.Exists(path)) return Error.New($"{path}: no such run directory");
         if (directory.IsComplete) return Error.New($"{path}: the run is already complete; nothing to resume");
-        return from manifest in RunManifest.Load(directory.ManifestFile)
-               from parsed in ExperimentParser.Load(directory.ExperimentFile)
+        return from held in RunLock.Acquire(path, "fnn resume")
+               from result in WhileLocked(held, () => ResumeLocked(directory, observer, interrupt, clock))
+               select result;
+    }
+
+    private static Fin<RunResult> ResumeLocked(RunDirectory directory, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock)
+    {
+        var path = directory.Path;
+        if (directory.IsComplete) return Error.New($"{path}: the run is already complete; nothing to resume");
+        foreach (var removed in StrayTemporaries.Remove(directory)) observer.Warn($"removed the stray temporary {removed}");
+        return from parsed in ExperimentParser.Load(directory.ExperimentFile)
                from prepared in PreparedExperiment.Prepare(parsed)
+               let manifest = ManifestRecovery.Load(directory.ManifestFile, () => NewManifest(prepared), observer.Warn)
+               from diverged in RunDirectory.DivergedProblem(path, manifest) is { } problem ? Fin<Unit>.Fail(Error.New(problem)) : Prelude.unit
                from _ in prepared.Hash == manifest.ExperimentHash
                    ? Fin<Unit>.Succ(Prelude.unit)
                    : Error.New($"{directory.ExperimentFile} no longer matches the run (experiment hash {prepared.Hash}, the manifest records {manifest.ExperimentHash}); it must not be edited")
@@ -62,7 +85,7 @@ internal static class RunSession
         var checkpoints = new CheckpointDirectory(directory.CheckpointFolder, prepared.Experiment.Checkpoint.Keep);
         checkpoints.RemoveStaleTemporaries();
         var (checkpoint, path, skipped) = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256);
-        foreach (var why in skipped) observer.Note($"skipping a checkpoint that cannot be used: {why}");
+        foreach (var why in skipped) observer.Warn($"skipping a checkpoint that cannot be used: {why}");
         if (checkpoint is null)
         {
             observer.Note(skipped.Count > 0 ? "no good checkpoint is left; starting again from step 0" : "no checkpoint was written yet; starting again from step 0");
@@ -82,12 +105,20 @@ internal static class RunSession
         string? startPath, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock)
     {
         var metrics = MetricsCsv.Write(directory.MetricsFile, start.Metrics);
-        var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt));
-        return loop.Match(
-            Succ: result => result.End == RunEnd.Interrupted
-                ? Interrupted(directory, manifest, result, clock)
-                : RunCompletion.Finish(prepared, directory, manifest, result.State, clock),
-            Fail: error => Failed(directory, manifest, error));
+        try
+        {
+            var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt));
+            return loop.Match(
+                Succ: result => result.End == RunEnd.Interrupted
+                    ? Interrupted(directory, manifest, result, clock)
+                    : RunCompletion.Finish(prepared, directory, manifest, result.State, clock)
+                        .Match(Succ: Fin<RunResult>.Succ, Fail: error => Failed(directory, manifest, error)),
+                Fail: error => Failed(directory, manifest, error));
+        }
+        catch (Exception e) when (e is OutOfMemoryException or IOException or UnauthorizedAccessException or InsufficientExecutionStackException)
+        {
+            return Failed(directory, manifest, Error.New($"{e.GetType().Name}: {e.Message}"));
+        }
     }
 
     private static Fin<RunResult> Interrupted(RunDirectory directory, RunManifest manifest, LoopResult result, Stopwatch clock)

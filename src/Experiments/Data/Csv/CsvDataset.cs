@@ -20,19 +20,10 @@ internal static class CsvDataset
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The data set in the CSV file at <paramref name="path"/>.</summary>
-    public static Fin<LoadedDataset> Load(string path, CsvSchema schema)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Error.New($"{path}: cannot read the file: {e.Message}");
-        }
-        return Parse(path, bytes, schema);
-    }
+    public static Fin<LoadedDataset> Load(string path, CsvSchema schema) =>
+        from bytes in CsvFile.Read(path)
+        from dataset in Parse(path, bytes, schema)
+        select dataset;
 
     /// <summary>The data set in <paramref name="bytes"/>, the contents of the file named <paramref name="file"/> in messages.</summary>
     public static Fin<LoadedDataset> Parse(string file, byte[] bytes, CsvSchema schema)
