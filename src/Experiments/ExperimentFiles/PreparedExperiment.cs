@@ -1,3 +1,4 @@
+using Functional.NN.Experiments.Data;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.Initialization;
 using Functional.NN.Model;
@@ -62,7 +63,20 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         from network in NetworkReader.Build(experiment.Network, experiment.Loss)
         from outputs in CheckOutputs(experiment, network, source)
         from optimizer in OptimizerFactory.Build(experiment.Optimizer)
-        select (experiment, network, source);
+        select (experiment, network, BinaryTargets(network, source));
+
+    /// <summary>
+    /// For a single-output network on two-class data (sigmoid with <c>bce</c>, or <c>bce_logits</c>): one 0/1 target
+    /// column, 1 for class index 1, as <c>evaluate</c> and <c>predict</c> score such a network (DatasetFit);
+    /// otherwise the data as loaded.
+    /// </summary>
+    private static SourceData BinaryTargets(Network network, SourceData source)
+    {
+        if (network.OutputSize != 1 || source.Train.Classes != 2) return source;
+        static LoadedDataset Single(LoadedDataset data) =>
+            data with { Targets = Functional.NN.Tensors.Tensor.Build(data.Count, 1, (row, _) => data.Targets[row, 1]) };
+        return new SourceData(Single(source.Train), source.Test is { } test ? Single(test) : null);
+    }
 
     private static Fin<Experiment> Resolve(Experiment parsed, SourceData source)
     {
@@ -77,7 +91,7 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
     private static Fin<Unit> CheckOutputs(Experiment experiment, Network network, SourceData source)
     {
         var targets = source.Train.Targets.Columns;
-        if (network.OutputSize == targets) return Prelude.unit;
+        if (network.OutputSize == targets || (network.OutputSize == 1 && source.Train.Classes == 2)) return Prelude.unit;
         var what = source.Train.Classes > 0 ? $"{targets} classes (one-hot targets)" : $"{targets} target column(s)";
         return Error.New($"network.layers[{experiment.Network.Layers.Length - 1}].units: the output layer has {network.OutputSize} units, " +
                          $"but the data has {what}");

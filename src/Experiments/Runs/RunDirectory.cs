@@ -60,12 +60,11 @@ internal sealed record RunDirectory(string Path)
             var entries = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName)
                 .Where(e => e is not (Storage.RunLock.LockName or Storage.RunLock.HolderName)).ToList();
             if (entries.Count == 0) return Prelude.unit;
-            if (!System.IO.File.Exists(ManifestFile) && !System.IO.File.Exists(ExperimentFile))
-                return Error.New($"{Path} exists and is not a run directory (no manifest.json or experiment.json); refusing to write into it");
+            if (ForeignProblem() is { } notARun) return Error.New(notARun);
             if (!force)
                 return Error.New(IsComplete
                     ? $"{Path} already holds a completed run; pass --force to replace it, or choose another directory with --out"
-                    : RunManifest.Load(ManifestFile).Map(m => DivergedProblem(Path, m)).IfFail((string?)null) is { } diverged
+                    : RunManifest.Load(ManifestFile).Match(m => DivergedProblem(Path, m), _ => null) is { } diverged
                         ? $"{diverged}; or choose another directory with --out"
                         : $"{Path} holds an unfinished run; continue it with 'fnn resume {Path}', or pass --force to start again");
             var foreign = entries.Where(e => !OwnedNames.Contains(e) && !(e ?? "").StartsWith('.')).ToList();
@@ -82,6 +81,27 @@ internal sealed record RunDirectory(string Path)
         {
             return Error.New($"{Path}: cannot prepare the run directory: {Storage.FileProblem.Describe(e)}");
         }
+    }
+
+    /// <summary>
+    /// Why a new run must not go into <see cref="Path"/> (it exists, is not empty and holds no run), or null;
+    /// checked before the directory is locked too, so that no lock file is left in a directory of the user's.
+    /// </summary>
+    public string? ForeignProblem()
+    {
+        if (!Directory.Exists(Path)) return System.IO.File.Exists(Path) ? $"{Path} is a file, not a directory; choose another --out" : null;
+        bool empty;
+        try
+        {
+            empty = !Directory.EnumerateFileSystemEntries(Path).Any(e => System.IO.Path.GetFileName(e) is not (Storage.RunLock.LockName or Storage.RunLock.HolderName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{Path}: cannot list the directory: {Storage.FileProblem.Describe(e)}";
+        }
+        return empty || System.IO.File.Exists(ManifestFile) || System.IO.File.Exists(ExperimentFile)
+            ? null
+            : $"{Path} exists and is not a run directory (no manifest.json or experiment.json); refusing to write into it";
     }
 
     /// <summary>

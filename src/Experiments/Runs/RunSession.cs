@@ -24,6 +24,7 @@ internal static class RunSession
         var clock = Stopwatch.StartNew();
         return from prepared in PreparedExperiment.Prepare(parsed)
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
+               from foreign in directory.ForeignProblem() is { } problem ? Fin<Unit>.Fail(Error.New(problem)) : Prelude.unit
                from held in RunLock.Acquire(directory.Path, force ? "fnn train --force" : "fnn train")
                from result in WhileLocked(held, () => StartNew(prepared, directory, force, observer, interrupt, clock))
                select result;

@@ -74,7 +74,7 @@ internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
         using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
         var magic = new byte[4];
         var got = gzip.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        if (got < 4 || magic[0] != 0 || magic[1] != 0) return magic[..got];
+        if (got < 4 || magic[0] != 0 || magic[1] != 0 || magic[2] != 0x08 || magic[3] is < 1 or > 3) return magic[..got];
         var rank = magic[3];
         var header = new byte[4 + 4 * rank];
         magic.CopyTo(header, 0);
