@@ -58,9 +58,13 @@ internal sealed record RunDirectory(string Path)
                 return Prelude.unit;
             }
             var entries = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName)
-                .Where(e => e is not (Storage.RunLock.LockName or Storage.RunLock.HolderName)).ToList();
-            if (entries.Count == 0) return Prelude.unit;
-            if (ForeignProblem() is { } notARun) return Error.New(notARun);
+                .Where(e => !IsBookkeeping(e ?? "")).ToList();
+            if (entries.Count == 0)
+            {
+                StrayTemporaries.Remove(this);
+                return Prelude.unit;
+            }
+            if (ForeignProblem(lockFileCounts: false) is { } notARun) return Error.New(notARun);
             if (!force)
                 return Error.New(IsComplete
                     ? $"{Path} already holds a completed run; pass --force to replace it, or choose another directory with --out"
@@ -87,22 +91,31 @@ internal sealed record RunDirectory(string Path)
     /// Why a new run must not go into <see cref="Path"/> (it exists, is not empty and holds no run), or null;
     /// checked before the directory is locked too, so that no lock file is left in a directory of the user's.
     /// </summary>
-    public string? ForeignProblem()
+    /// <param name="lockFileCounts">
+    /// True before locking: a <c>.lock</c> file marks the directory as one that another fnn process is setting up
+    /// (whose lock then decides); false under the lock, where only the run's own files count.
+    /// </param>
+    public string? ForeignProblem(bool lockFileCounts = true)
     {
         if (!Directory.Exists(Path)) return System.IO.File.Exists(Path) ? $"{Path} is a file, not a directory; choose another --out" : null;
         bool empty;
         try
         {
-            empty = !Directory.EnumerateFileSystemEntries(Path).Any(e => System.IO.Path.GetFileName(e) is not (Storage.RunLock.LockName or Storage.RunLock.HolderName));
+            empty = !Directory.EnumerateFileSystemEntries(Path).Any(e => !IsBookkeeping(System.IO.Path.GetFileName(e)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"{Path}: cannot list the directory: {Storage.FileProblem.Describe(e)}";
         }
-        return empty || System.IO.File.Exists(ManifestFile) || System.IO.File.Exists(ExperimentFile)
+        var locked = lockFileCounts && System.IO.File.Exists(System.IO.Path.Combine(Path, Storage.RunLock.LockName));
+        return empty || locked || System.IO.File.Exists(ManifestFile) || System.IO.File.Exists(ExperimentFile)
             ? null
             : $"{Path} exists and is not a run directory (no manifest.json or experiment.json); refusing to write into it";
     }
+
+    /// <summary>The lock, its holder, the manifest's backup and stray temporaries: files of fnn's that are not a run's outputs.</summary>
+    private static bool IsBookkeeping(string name) =>
+        name is Storage.RunLock.LockName or Storage.RunLock.HolderName or ".manifest.json.bak" || StrayTemporaries.IsTemporary(name);
 
     /// <summary>
     /// For a run whose manifest records that training diverged: why resuming it is pointless (training is

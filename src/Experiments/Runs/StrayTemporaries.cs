@@ -36,6 +36,9 @@ internal static partial class StrayTemporaries
         return removed;
     }
 
+    /// <summary>True when <paramref name="name"/> has the shape of an atomic write's temporary.</summary>
+    public static bool IsTemporary(string name) => Pattern().IsMatch(name);
+
     [GeneratedRegex("^\\..+\\.[0-9a-f]{32}\\.tmp$")]
     private static partial Regex Pattern();
 }

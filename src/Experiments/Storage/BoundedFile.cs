@@ -50,7 +50,7 @@ internal static class BoundedFile
         {
             var length = stream.Length - stream.Position;
             if (length > limit)
-                return Error.New($"{path}: the {what} is {length} bytes, more than the {Size(limit)} this build reads as a {what}");
+                return Error.New($"{path}: the {what} is {length} bytes; the largest this build reads is {Size(limit)}");
             var fits = MemoryBudget.Check(length, $"reading the {what} {path}");
             if (fits.IsFail) return fits.Map(_ => Array.Empty<byte>());
             var bytes = new byte[length];
