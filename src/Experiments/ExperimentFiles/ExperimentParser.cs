@@ -30,8 +30,13 @@ internal static partial class ExperimentParser
     /// <param name="source">The file's name, at the start of every message.</param>
     /// <param name="baseDirectory">Where relative data paths start.</param>
     /// <param name="defaultName">The experiment's name when the file gives none.</param>
-    public static Fin<Experiment> Parse(byte[] utf8Json, string source, string baseDirectory, string defaultName)
+    public static Fin<Experiment> Parse(byte[] utf8Json, string source, string baseDirectory, string defaultName) =>
+        Echo.Bounded(ParseUnbounded(utf8Json, source, baseDirectory, defaultName));
+
+    private static Fin<Experiment> ParseUnbounded(byte[] utf8Json, string source, string baseDirectory, string defaultName)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+            return Error.New($"{source}: not valid UTF-8 text (an experiment file is UTF-8 JSON)");
         JsonDocument document;
         try
         {
@@ -47,7 +52,8 @@ internal static partial class ExperimentParser
             var experiment = Read(document.RootElement, baseDirectory, defaultName, problems);
             return problems.Count == 0 && experiment is not null
                 ? experiment
-                : Error.New($"{source}: {string.Join("; ", problems.Distinct())}");
+                : Error.New($"{source}: {string.Join("; ", problems.Distinct().Take(20).Select(p => Echo.Clip(p, 300)))}" +
+                            (problems.Distinct().Count() > 20 ? $"; and {problems.Distinct().Count() - 20} more problems" : ""));
         }
     }
 

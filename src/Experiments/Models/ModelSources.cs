@@ -21,10 +21,16 @@ internal static class ModelSources
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return caseName is null ? modelFiles(path) : Error.New($"{path}: --case applies to plain JSON models only");
         return from bytes in BoundedFile.ReadAll(path, MaxPlainJsonBytes, "plain JSON model")
-               from text in Utf8(path, bytes)
-               from model in Prefixed(path, PlainJsonModel.Parse(text, caseName))
-               select new LoadedModel(model.Network, model.Parameters, Option<Functional.NN.Data.Standardizer>.None);
+               from model in ParsePlainJson(path, bytes, caseName)
+               select model;
     }
+
+    /// <summary>The plain JSON model in <paramref name="bytes"/> (the file <paramref name="path"/>), its errors bounded (<see cref="Echo.Bounded{T}"/>).</summary>
+    public static Fin<LoadedModel> ParsePlainJson(string path, byte[] bytes, string? caseName) =>
+        Echo.Bounded(
+            from text in Utf8(path, bytes)
+            from model in Prefixed(path, PlainJsonModel.Parse(text, caseName))
+            select new LoadedModel(model.Network, model.Parameters, Option<Functional.NN.Data.Standardizer>.None));
 
     /// <summary>The largest plain JSON model file read: 256 MiB (the reference cases take about 1 MB).</summary>
     public const long MaxPlainJsonBytes = 256 * BoundedFile.MiB;

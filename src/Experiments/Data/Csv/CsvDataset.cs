@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Functional.NN.Tensors;
+using Functional.NN.Experiments.Storage;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -26,7 +27,10 @@ internal static class CsvDataset
         select dataset;
 
     /// <summary>The data set in <paramref name="bytes"/>, the contents of the file named <paramref name="file"/> in messages.</summary>
-    public static Fin<LoadedDataset> Parse(string file, byte[] bytes, CsvSchema schema)
+    public static Fin<LoadedDataset> Parse(string file, byte[] bytes, CsvSchema schema) =>
+        Echo.Bounded(ParseUnbounded(file, bytes, schema));
+
+    private static Fin<LoadedDataset> ParseUnbounded(string file, byte[] bytes, CsvSchema schema)
     {
         string text;
         try

@@ -89,14 +89,20 @@ internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
             return Error.New($"{source}: the header declares {elements} data bytes, more than the {MaxBytes} this build reads");
         var fits = MemoryBudget.Check(declared, $"decompressing {source}");
         if (fits.IsFail) return fits.Map(_ => Array.Empty<byte>());
-        var bytes = new byte[(long)declared];
-        header.CopyTo(bytes, 0);
-        got = header.Length + gzip.ReadAtLeast(bytes.AsSpan(header.Length), bytes.Length - header.Length, throwOnEndOfStream: false);
-        if (got < bytes.Length) return bytes[..got];
+        // Grown as data arrives, so a damaged header that declares gigabytes costs only what the stream holds.
+        using var inflated = new MemoryStream((int)Math.Min(declared, 16L * raw.Length + header.Length));
+        inflated.Write(header);
+        var chunk = new byte[64 * 1024];
+        while (inflated.Length < declared)
+        {
+            var read = gzip.Read(chunk, 0, (int)Math.Min(chunk.Length, (long)declared - inflated.Length));
+            if (read == 0) return inflated.ToArray();
+            inflated.Write(chunk, 0, read);
+        }
         Span<byte> probe = stackalloc byte[1];
         if (gzip.Read(probe) > 0)
-            return Error.New($"{source}: more data after the {bytes.Length} bytes its IDX header declares; refusing to inflate further");
-        return bytes;
+            return Error.New($"{source}: more data after the {inflated.Length} bytes its IDX header declares; refusing to inflate further");
+        return inflated.ToArray();
     }
 
     /// <summary>True when <paramref name="bytes"/> start with the gzip magic 0x1f 0x8b.</summary>
