@@ -6,6 +6,8 @@
 #     equal an undisturbed run's.
 #  2. `fnn resume D` and `fnn train --force D` while `fnn train D` runs: both refuse at once (exit 1, holder
 #     named), and the trainer finishes with the final parameters, model file and metrics of an undisturbed run.
+#  3. SIGTERM to a running train: it stops after the current step (exit 1, "interrupted at step N"), the run
+#     stays resumable, and `fnn resume` ends bit-identical to an undisturbed run.
 #
 #   scripts/concurrency-check.sh [PAIRS]        (default 20)
 set -euo pipefail
@@ -69,6 +71,20 @@ code=0; wait "$t" || code=$?
 [ "$(hash_of "$dir")" = "$(hash_of "$WORK/whole")" ] || fail "the disturbed trainer's final parameters differ from an undisturbed run's"
 cmp -s "$dir/model.fnn" "$WORK/whole/model.fnn" || fail "model.fnn differs from an undisturbed run's"
 [ "$(metrics_without_seconds "$dir")" = "$(metrics_without_seconds "$WORK/whole")" ] || fail "metrics.csv differs from an undisturbed run's"
+
+# SIGTERM is handled like Ctrl+C: the run stops after the current step, resumable, and resumes bit-identical.
+dir="$WORK/term"
+dotnet "$FNN" train "$EXPERIMENT" --epochs 150 --out "$dir" --quiet >"$WORK/s.out" 2>"$WORK/s.err" & s=$!
+for _ in $(seq 1 600); do compgen -G "$dir/checkpoints/step-*.ckpt" >/dev/null && break; sleep 0.05; done
+kill -TERM "$s"
+cs=0; wait "$s" || cs=$?
+if [ "$cs" -ne 1 ] || ! grep -q "^fnn: error: interrupted at step [0-9]*; continue with 'fnn resume" "$WORK/s.err"; then
+  fail "SIGTERM: exit $cs:"; cat "$WORK/s.err" >&2
+fi
+grep -q '"status": "running"' "$dir/manifest.json" || fail "SIGTERM: the manifest is not left running (resumable)"
+dotnet "$FNN" resume "$dir" --quiet >/dev/null 2>"$WORK/s2.err" || { fail "resume after SIGTERM failed"; cat "$WORK/s2.err" >&2; }
+[ "$(hash_of "$dir")" = "$(hash_of "$WORK/whole")" ] || fail "the run stopped by SIGTERM and resumed differs from an undisturbed run"
+echo "concurrency: SIGTERM stopped the run with: $(cat "$WORK/s.err"); resumed bit-identical"
 
 if [ "$failures" -gt 0 ]; then echo "concurrency: FAILED ($failures problems)"; exit 1; fi
 echo "concurrency: OK: $PAIRS pairs, one ran and one refused in each; resume and train --force refused during a train, which finished bit-identical"
