@@ -23,17 +23,17 @@ internal static class BenchCommand
     {
         if (optimizer != "both" && !MlpWorkload.Optimizers.Contains(optimizer))
         {
-            Console.Error.WriteLine($"bench: unknown optimizer '{optimizer}'; known: {string.Join(", ", MlpWorkload.Optimizers)}, both");
+            Console.Error.WriteLine($"fnn: error: unknown optimizer '{optimizer}'; known: {string.Join(", ", MlpWorkload.Optimizers)}, both");
             return 2;
         }
         if (!Workloads.Contains(workload))
         {
-            Console.Error.WriteLine($"bench: unknown workload '{workload}'; known: {string.Join(", ", Workloads)}");
+            Console.Error.WriteLine($"fnn: error: unknown workload '{workload}'; known: {string.Join(", ", Workloads)}");
             return 2;
         }
         if (threads is < 1)
         {
-            Console.Error.WriteLine($"bench: --threads must be at least 1, got {threads}");
+            Console.Error.WriteLine($"fnn: error: --threads must be at least 1, got {threads}");
             return 2;
         }
         if (threads is { } t) Environment.SetEnvironmentVariable(ComputeBackend.ThreadsVariable, t.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -45,7 +45,7 @@ internal static class BenchCommand
         }
         catch (InvalidOperationException e)
         {
-            Console.Error.WriteLine($"bench: {e.Message}");
+            Console.Error.WriteLine($"fnn: error: {e.Message}");
             return 2;
         }
         var context = BenchContext.Create(compute);

@@ -28,8 +28,7 @@ internal static class CommandLineRunner
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                var messages = string.Join("; ", parse.Errors.Select(e => e.Message));
-                error.WriteLine($"fnn: {OneLine(messages)} (see 'fnn --help')");
+                error.WriteLine(ErrorLine.Of(UsageHint.Of(parse)));
                 return UsageError;
             }
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
@@ -43,10 +42,7 @@ internal static class CommandLineRunner
     /// <summary>Writes <c>fnn: error: MESSAGE</c> as one line to <paramref name="error"/> and returns <see cref="Failure"/>.</summary>
     public static int Fail(TextWriter error, string message)
     {
-        error.WriteLine($"fnn: error: {OneLine(message)}");
+        error.WriteLine(ErrorLine.Of(message));
         return Failure;
     }
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Functional.NN.Experiments.Models;
+using Functional.NN.Experiments.Storage;
 using Functional.NN.Onnx;
 using LanguageExt.Common;
 using Fin = LanguageExt.Fin<LanguageExt.Unit>;
@@ -23,21 +24,22 @@ internal static class ExportOnnxCommand
         var output = new Option<string>("--out") { Description = "The ONNX file to write.", Required = true };
         var float32 = new Option<bool>("--float32") { Description = "Write float32 tensors instead of float64 (ONNX Runtime runs GELU in float32 only)." };
         var caseName = new Option<string?>("--case") { Description = "For a JSON file of several reference cases: the name of the case to export." };
-        var command = new Command("export-onnx", "Export a trained model as an ONNX model (opset 20).") { model, output, float32, caseName };
+        var force = new Option<bool>("--force") { Description = "Replace the ONNX file if it exists (otherwise an existing file is an error, as for predict)." };
+        var command = new Command("export-onnx", "Export a trained model as an ONNX model (opset 20).") { model, output, float32, caseName, force };
         command.SetAction(parse => Run(parse.InvocationConfiguration.Output, modelFiles,
-            parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(float32), parse.GetValue(caseName)));
+            parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(float32), parse.GetValue(caseName), parse.GetValue(force)));
         return command;
     }
 
     /// <summary>Exports the model at <paramref name="modelPath"/> to <paramref name="outputPath"/>; returns the exit code, throwing on failure.</summary>
-    public static int Run(TextWriter console, ModelLoader modelFiles, string modelPath, string outputPath, bool float32, string? caseName)
+    public static int Run(TextWriter console, ModelLoader modelFiles, string modelPath, string outputPath, bool float32, string? caseName, bool force = false)
     {
         var type = float32 ? OnnxElementType.Float : OnnxElementType.Double;
         var options = new OnnxExportOptions(type, ProducerVersion: typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "");
         var written =
             from loaded in ModelSources.Load(modelPath, caseName, modelFiles)
             from bytes in ModelSources.Prefixed(modelPath, OnnxExport.ToBytes(loaded.Network, loaded.Parameters, loaded.Standardizer, options))
-            from _ in Write(outputPath, bytes)
+            from _ in Write(outputPath, bytes, force)
             select (loaded, bytes.Length);
         var (model, length) = written.ThrowIfFail();
         console.WriteLine($"wrote {outputPath}: {model.Network}, {(float32 ? "float32" : "float64")}, " +
@@ -47,20 +49,9 @@ internal static class ExportOnnxCommand
         return 0;
     }
 
-    /// <summary>Writes the bytes beside the target and renames them over it, so a reader never sees half a file.</summary>
-    private static Fin Write(string path, byte[] bytes)
-    {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-            return LanguageExt.Prelude.unit;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-            return Error.New($"{path}: cannot write: {e.Message}");
-        }
-    }
+    /// <summary>Writes the bytes atomically (<see cref="AtomicFile"/>); an existing file is replaced only with <paramref name="force"/>.</summary>
+    private static Fin Write(string path, byte[] bytes, bool force) =>
+        !force && (File.Exists(path) || Directory.Exists(path))
+            ? Error.New($"{path} exists; pass --force to replace it")
+            : AtomicFile.WriteAllBytes(path, bytes);
 }

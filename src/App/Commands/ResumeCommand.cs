@@ -40,7 +40,7 @@ internal static class ResumeCommand
         using var world = started.ThrowIfFail();
         if (!world.IsLeader) return FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
-        IRunObserver observer = quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
+        IRunObserver observer = quiet ? new QuietProgress(error) : live ? new LiveProgress(output) : new EpochLines(output);
         var options = new RunOptions { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
         var result = TrainingRuns.Observed(directory, options, observer, world);
         observer.Stopped(); // clears a status line left by loading or the final evaluation

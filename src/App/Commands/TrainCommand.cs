@@ -68,7 +68,7 @@ internal static class TrainCommand
         using var world = started.ThrowIfFail();
         if (!world.IsLeader) return FollowerRun.Run(world, error);
         using var cancel = new CtrlC();
-        IRunObserver observer = request.Quiet ? new QuietProgress() : live ? new LiveProgress(output) : new EpochLines(output);
+        IRunObserver observer = request.Quiet ? new QuietProgress(error) : live ? new LiveProgress(output) : new EpochLines(output);
         var options = new RunOptions(request.Out, request.Force) { Stop = p => cancel.Requested || (interrupt?.Invoke(p) ?? false) };
         var result = parsed.Bind(e => TrainingRuns.Observed(e, options, observer, world));
         observer.Stopped(); // clears a status line left by loading or the final evaluation

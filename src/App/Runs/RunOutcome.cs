@@ -21,7 +21,7 @@ internal static class RunOutcome
             },
             Fail: e =>
             {
-                error.WriteLine($"fnn: error: {OneLine(e.Message)}");
+                error.WriteLine(ErrorLine.Of(e.Message));
                 return CommandLineRunner.Failure;
             });
 
@@ -37,11 +37,9 @@ internal static class RunOutcome
 
     private static int Interrupted(RunReport run, TextWriter error)
     {
-        error.WriteLine($"fnn: error: interrupted at step {run.Steps} ({run.EpochsCompleted} epochs completed); " +
-                        $"continue with: {ResumeHint.For(run.Directory)}");
+        error.WriteLine(ErrorLine.Of($"interrupted at step {run.Steps} ({run.EpochsCompleted} epochs completed); " +
+                                     $"continue with: {ResumeHint.For(run.Directory)}"));
         return CommandLineRunner.Failure;
     }
 
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

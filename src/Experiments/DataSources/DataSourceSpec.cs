@@ -47,7 +47,7 @@ internal static class DataSourceSpec
                 CsvSource.KindName => Csv(main, settings),
                 IdxSource.KindName => Idx(main, settings),
                 FashionMnistSource.KindName => FashionMnistSplit(main, settings),
-                _ => Error.New($"unknown kind '{kind}'; known: {string.Join(", ", Kinds)}"),
+                _ => Error.New(ExperimentFiles.Suggestions.Unknown("kind", kind, Kinds)),
             }
             select source;
         return parsed.Match(Succ: Fin<DataSource>.Succ, Fail: e => Fail(text, e.Message));
@@ -57,7 +57,7 @@ internal static class DataSourceSpec
         from known in settings.OnlyKnown(GeneratedSource.KindName, "count", "noise", "seed")
         from _ in GeneratedDatasets.Names.Contains(name)
             ? Fin<Unit>.Succ(Prelude.unit)
-            : Error.New($"unknown generator '{name}'; known: {string.Join(", ", GeneratedDatasets.Names)}")
+            : Error.New(ExperimentFiles.Suggestions.Unknown("generator", name, GeneratedDatasets.Names))
         from count in settings.Number("count", GeneratedSource.DefaultCount, int.TryParse, count => count >= 1, "a whole number of at least 1")
         from noise in settings.Number("noise", 0.0, double.TryParse, noise => double.IsFinite(noise) && noise >= 0, "a finite number of at least 0")
         from seed in settings.Number("seed", 0UL, ulong.TryParse, _ => true, "a whole number from 0 to 18446744073709551615")
@@ -72,7 +72,7 @@ internal static class DataSourceSpec
         {
             "classification" => Fin<CsvTask>.Succ(CsvTask.Classification),
             "regression" => Fin<CsvTask>.Succ(CsvTask.Regression),
-            var other => Error.New($"task must be classification or regression, got '{other}'"),
+            var other => Error.New($"task must be classification or regression, got '{Storage.Echo.Clip(other)}'"),
         }
         select (DataSource)new CsvSource(path, columns, label, task);
 
@@ -88,7 +88,7 @@ internal static class DataSourceSpec
         {
             "train" => Fin<bool>.Succ(true),
             "test" => Fin<bool>.Succ(false),
-            _ => Error.New($"the Fashion-MNIST split must be train or test, got '{split}'"),
+            _ => Error.New($"the Fashion-MNIST split must be train or test, got '{Storage.Echo.Clip(split)}'"),
         }
         select (DataSource)new FashionMnistSource(train, settings.Text("dir", FashionMnist.DefaultDirectory));
 
@@ -100,5 +100,5 @@ internal static class DataSourceSpec
             : columns;
     }
 
-    private static Fin<DataSource> Fail(string text, string problem) => Error.New($"data source '{text}': {problem}");
+    private static Fin<DataSource> Fail(string text, string problem) => Error.New($"data source '{Storage.Echo.Clip(text)}': {problem}");
 }

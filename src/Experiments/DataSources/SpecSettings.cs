@@ -21,7 +21,7 @@ internal sealed class SpecSettings
         foreach (var part in parts)
         {
             var equals = part.IndexOf('=');
-            if (equals <= 0) return Error.New($"setting '{part}' is not of the form key=value");
+            if (equals <= 0) return Error.New($"setting '{Storage.Echo.Clip(part)}' is not of the form key=value");
             var key = part[..equals];
             if (!values.TryAdd(key, part[(equals + 1)..])) return Error.New($"setting '{key}' is given twice");
         }
@@ -31,7 +31,7 @@ internal sealed class SpecSettings
     /// <summary>Success when every key is one of <paramref name="known"/>; otherwise an error listing them.</summary>
     public Fin<Unit> OnlyKnown(string kind, params string[] known) =>
         _values.Keys.FirstOrDefault(key => !known.Contains(key)) is { } unknown
-            ? Error.New($"unknown setting '{unknown}' for {kind}; known: {string.Join(", ", known)}")
+            ? Error.New(ExperimentFiles.Suggestions.Unknown("setting", unknown, known, $" for {kind}"))
             : Prelude.unit;
 
     /// <summary>The value of <paramref name="key"/>, or an error saying it is required and what it holds.</summary>
@@ -50,6 +50,6 @@ internal sealed class SpecSettings
         var style = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.None;
         return tryParse(text, style, CultureInfo.InvariantCulture, out var value) && valid(value)
             ? value
-            : Error.New($"{key} must be {expected}, got '{text}'");
+            : Error.New($"{key} must be {expected}, got '{Storage.Echo.Clip(text)}'");
     }
 }

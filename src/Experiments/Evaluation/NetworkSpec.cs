@@ -30,10 +30,15 @@ internal sealed record NetworkSpec(ImmutableArray<int> Sizes, ImmutableArray<Act
                 $"--activations gives {Activations.Length} activations; give one per layer after the input")
             : Network.Create(Sizes[0], Sizes.Skip(1).Zip(Activations, (units, activation) => new LayerSpec(units, activation)), Loss);
 
-    /// <summary>The network and its initial parameters, drawn from <c>RandomKey.FromSeed(Seed)</c>.</summary>
+    /// <summary>
+    /// The network and its initial parameters, drawn from <c>RandomKey.FromSeed(Seed)</c>, once the parameters are
+    /// estimated to fit in memory (<see cref="ExperimentFiles.MemoryEstimate"/>).
+    /// </summary>
     public Fin<ModelUnderCheck> Build() =>
-        CreateNetwork().Map(network => new ModelUnderCheck(
+        from network in CreateNetwork()
+        from fits in ExperimentFiles.MemoryEstimate.CheckInference(network, GradcheckRunner.DefaultBatch)
+        select new ModelUnderCheck(
             network,
             Initializer.Initialize(network, RandomKey.FromSeed(Seed)),
-            $"{Initializer.Name} initialization, seed {Seed.ToString(CultureInfo.InvariantCulture)}"));
+            $"{Initializer.Name} initialization, seed {Seed.ToString(CultureInfo.InvariantCulture)}");
 }

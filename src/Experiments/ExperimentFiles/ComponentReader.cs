@@ -34,7 +34,7 @@ internal static class ComponentReader
         if (!kind.Names.Contains(name))
         {
             var near = KeySuggestion.Nearest(name, kind.Names);
-            problems.Add($"{path}: unknown {kind.Noun} '{name}'" + (near is null ? "" : $"; did you mean '{near}'?") +
+            problems.Add($"{path}: unknown {kind.Noun} '{Storage.Echo.Clip(name)}'" + (near is null ? "" : $"; did you mean '{near}'?") +
                          $" (known: {string.Join(", ", kind.Names)})");
             return null;
         }

@@ -30,7 +30,7 @@ internal static class DataSpecReader
             _ => null,
         };
         if (spec is null && !Sources.Contains(source))
-            data.Problem("source", $"expected one of {string.Join(", ", Sources.Select(s => $"\"{s}\""))}, got \"{source}\"" +
+            data.Problem("source", $"expected one of {string.Join(", ", Sources.Select(s => $"\"{s}\""))}, got \"{Storage.Echo.Clip(source)}\"" +
                                    (KeySuggestion.Nearest(source, Sources) is { } near ? $"; did you mean \"{near}\"?" : ""));
         return spec;
     }
@@ -40,7 +40,7 @@ internal static class DataSpecReader
         var generator = data.RequiredString("generator");
         if (generator is not null && !GeneratedDatasets.Names.Contains(generator))
         {
-            data.Problem("generator", $"unknown generated data set \"{generator}\"" +
+            data.Problem("generator", $"unknown generated data set \"{Storage.Echo.Clip(generator)}\"" +
                                       (KeySuggestion.Nearest(generator, GeneratedDatasets.Names) is { } near ? $"; did you mean \"{near}\"?" : "") +
                                       $" (known: {string.Join(", ", GeneratedDatasets.Names)})");
             generator = null;

@@ -13,20 +13,16 @@ namespace Functional.NN.Experiments.ExperimentFiles;
 /// </summary>
 internal static partial class ExperimentParser
 {
+    /// <summary>The largest experiment file read: 16 MiB (the examples are under 2 KB).</summary>
+    public const long MaxFileBytes = 16 * BoundedFile.MiB;
+
     /// <summary>The experiment in the file at <paramref name="path"/>; relative data paths are taken from the file's folder.</summary>
     public static Fin<Experiment> Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Error.New($"{path}: cannot read the experiment file: {e.Message}");
-        }
+        var read = BoundedFile.ReadAll(path, MaxFileBytes, "experiment file");
+        if (read.IsFail) return read.Map(_ => default(Experiment)!);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        return Parse(bytes, path, directory, Path.GetFileNameWithoutExtension(path));
+        return Parse(read.ThrowIfFail(), path, directory, Path.GetFileNameWithoutExtension(path));
     }
 
     /// <summary>The experiment in <paramref name="utf8Json"/>.</summary>
@@ -34,8 +30,13 @@ internal static partial class ExperimentParser
     /// <param name="source">The file's name, at the start of every message.</param>
     /// <param name="baseDirectory">Where relative data paths start.</param>
     /// <param name="defaultName">The experiment's name when the file gives none.</param>
-    public static Fin<Experiment> Parse(byte[] utf8Json, string source, string baseDirectory, string defaultName)
+    public static Fin<Experiment> Parse(byte[] utf8Json, string source, string baseDirectory, string defaultName) =>
+        Echo.Bounded(ParseUnbounded(utf8Json, source, baseDirectory, defaultName));
+
+    private static Fin<Experiment> ParseUnbounded(byte[] utf8Json, string source, string baseDirectory, string defaultName)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+            return Error.New($"{source}: not valid UTF-8 text (an experiment file is UTF-8 JSON)");
         JsonDocument document;
         try
         {
@@ -51,7 +52,8 @@ internal static partial class ExperimentParser
             var experiment = Read(document.RootElement, baseDirectory, defaultName, problems);
             return problems.Count == 0 && experiment is not null
                 ? experiment
-                : Error.New($"{source}: {string.Join("; ", problems.Distinct())}");
+                : Error.New($"{source}: {string.Join("; ", problems.Distinct().Take(20).Select(p => Echo.Clip(p, 300)))}" +
+                            (problems.Distinct().Count() > 20 ? $"; and {problems.Distinct().Count() - 20} more problems" : ""));
         }
     }
 
@@ -60,7 +62,7 @@ internal static partial class ExperimentParser
         if (JsonObjectReader.Open(root, "", problems) is not { } reader) return null;
         var name = reader.String("name", SafeName(defaultName)) ?? "experiment";
         if (!NamePattern().IsMatch(name))
-            reader.Problem("name", $"must be 1 to 100 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the run directory), got \"{name}\"");
+            reader.Problem("name", $"must be 1 to 100 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the run directory), got \"{Echo.Clip(name)}\"");
         var seed = reader.Seed("seed", 0);
         var data = reader.Required("data") is not null && reader.Object("data") is { } d ? ReadData(d, baseDirectory) : null;
         var network = reader.Required("network") is not null && reader.Object("network") is { } n ? NetworkReader.Read(n, problems) : null;

@@ -79,7 +79,7 @@ internal sealed class JsonObjectReader
     {
         var text = String(key, fallback) ?? fallback;
         if (choices.Contains(text)) return text;
-        Problem(key, $"expected one of {string.Join(", ", choices.Select(c => $"\"{c}\""))}, got \"{text}\"" +
+        Problem(key, $"expected one of {string.Join(", ", choices.Select(c => $"\"{c}\""))}, got \"{Storage.Echo.Clip(text)}\"" +
                      (KeySuggestion.Nearest(text, choices) is { } near ? $"; did you mean \"{near}\"?" : ""));
         return fallback;
     }
@@ -166,14 +166,14 @@ internal sealed class JsonObjectReader
         {
             if (!value.TryGetDouble(out var d) || d != Math.Floor(d) || Math.Abs(d) > 9e15)
             {
-                _problems.Add($"{path}: expected a whole number, got {value.GetRawText()}");
+                _problems.Add($"{path}: expected a whole number, got {Shorten(value.GetRawText())}");
                 return fallback;
             }
             number = (long)d;
         }
         if (number < min || number > max)
         {
-            _problems.Add(max >= int.MaxValue
+            _problems.Add(max == long.MaxValue || number < min && max >= int.MaxValue
                 ? $"{path}: must be at least {min}, got {number}"
                 : $"{path}: must be from {min} to {max}, got {number}");
             return fallback;

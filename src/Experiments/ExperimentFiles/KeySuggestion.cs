@@ -16,6 +16,7 @@ internal static class KeySuggestion
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (Math.Abs(key.Length - candidate.Length) > Math.Max(2, candidate.Length / 3)) continue; // at least that many edits
             var distance = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance && distance <= Math.Max(2, candidate.Length / 3))
                 (best, bestDistance) = (candidate, distance);
@@ -45,8 +46,8 @@ internal static class KeySuggestion
     /// <summary>The message for an unknown key: with a suggestion when one is close, otherwise with the valid keys.</summary>
     public static string UnknownKeyMessage(string key, IReadOnlyCollection<string> known) =>
         Nearest(key, known) is { } suggestion
-            ? $"unknown key '{key}'; did you mean '{suggestion}'?"
+            ? $"unknown key '{Storage.Echo.Clip(key)}'; did you mean '{suggestion}'?"
             : known.Count == 0
-                ? $"unknown key '{key}'; this object takes no keys"
-                : $"unknown key '{key}'; valid keys: {string.Join(", ", known)}";
+                ? $"unknown key '{Storage.Echo.Clip(key)}'; this object takes no keys"
+                : $"unknown key '{Storage.Echo.Clip(key)}'; valid keys: {string.Join(", ", known)}";
 }

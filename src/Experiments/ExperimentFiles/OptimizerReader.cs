@@ -90,7 +90,7 @@ internal static class OptimizerReader
     private static string? Choose(string name, IReadOnlyList<string> names, string noun, string path, List<string> problems)
     {
         if (names.Contains(name)) return name;
-        problems.Add($"{path}: unknown {noun} '{name}'" +
+        problems.Add($"{path}: unknown {noun} '{Storage.Echo.Clip(name)}'" +
                      (KeySuggestion.Nearest(name, names) is { } near ? $"; did you mean '{near}'?" : "") + $" (known: {string.Join(", ", names)})");
         return null;
     }

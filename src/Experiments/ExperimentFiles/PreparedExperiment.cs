@@ -1,3 +1,4 @@
+using Functional.NN.Experiments.Data;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.Initialization;
 using Functional.NN.Model;
@@ -45,6 +46,7 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         from plan in TrainingPlan.Create(resolved.Network, optimizer, data.Training, ShuffleKey(experiment.Seed), experiment.Training.BatchSize,
                 experiment.Training.DropPartialBatch ? Functional.NN.Data.PartialBatch.Drop : Functional.NN.Data.PartialBatch.Keep)
             .Prefixed("training")
+        from fits in MemoryEstimate.CheckTraining(resolved.Network, experiment.Optimizer.Name, Math.Min(experiment.Training.BatchSize, data.Training.Count))
         from weights in ComponentReader.Build<Initializer>(experiment.Initializer.Weights, ComponentKind.Initializer, "initializer.weights")
         from bias in ComponentReader.Build<Initializer>(experiment.Initializer.Bias, ComponentKind.Initializer, "initializer.bias")
         let initial = weights.Initialize(resolved.Network, InitializationKey(experiment.Seed), bias)
@@ -61,7 +63,20 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         from network in NetworkReader.Build(experiment.Network, experiment.Loss)
         from outputs in CheckOutputs(experiment, network, source)
         from optimizer in OptimizerFactory.Build(experiment.Optimizer)
-        select (experiment, network, source);
+        select (experiment, network, BinaryTargets(network, source));
+
+    /// <summary>
+    /// For a single-output network on two-class data (sigmoid with <c>bce</c>, or <c>bce_logits</c>): one 0/1 target
+    /// column, 1 for class index 1, as <c>evaluate</c> and <c>predict</c> score such a network (DatasetFit);
+    /// otherwise the data as loaded.
+    /// </summary>
+    private static SourceData BinaryTargets(Network network, SourceData source)
+    {
+        if (network.OutputSize != 1 || source.Train.Classes != 2) return source;
+        static LoadedDataset Single(LoadedDataset data) =>
+            data with { Targets = Functional.NN.Tensors.Tensor.Build(data.Count, 1, (row, _) => data.Targets[row, 1]) };
+        return new SourceData(Single(source.Train), source.Test is { } test ? Single(test) : null);
+    }
 
     private static Fin<Experiment> Resolve(Experiment parsed, SourceData source)
     {
@@ -76,7 +91,7 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
     private static Fin<Unit> CheckOutputs(Experiment experiment, Network network, SourceData source)
     {
         var targets = source.Train.Targets.Columns;
-        if (network.OutputSize == targets) return Prelude.unit;
+        if (network.OutputSize == targets || (network.OutputSize == 1 && source.Train.Classes == 2)) return Prelude.unit;
         var what = source.Train.Classes > 0 ? $"{targets} classes (one-hot targets)" : $"{targets} target column(s)";
         return Error.New($"network.layers[{experiment.Network.Layers.Length - 1}].units: the output layer has {network.OutputSize} units, " +
                          $"but the data has {what}");

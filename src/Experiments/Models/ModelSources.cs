@@ -1,4 +1,5 @@
 using Functional.NN.Interchange;
+using Functional.NN.Experiments.Storage;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -19,8 +20,31 @@ internal static class ModelSources
     {
         if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return caseName is null ? modelFiles(path) : Error.New($"{path}: --case applies to plain JSON models only");
-        if (!File.Exists(path)) return Error.New($"{path}: no such file");
-        return Prefixed(path, PlainJsonModel.Parse(File.ReadAllText(path), caseName).Map(m => new LoadedModel(m.Network, m.Parameters, Option<Functional.NN.Data.Standardizer>.None)));
+        return from bytes in BoundedFile.ReadAll(path, MaxPlainJsonBytes, "plain JSON model")
+               from model in ParsePlainJson(path, bytes, caseName)
+               select model;
+    }
+
+    /// <summary>The plain JSON model in <paramref name="bytes"/> (the file <paramref name="path"/>), its errors bounded (<see cref="Echo.Bounded{T}"/>).</summary>
+    public static Fin<LoadedModel> ParsePlainJson(string path, byte[] bytes, string? caseName) =>
+        Echo.Bounded(
+            from text in Utf8(path, bytes)
+            from model in Prefixed(path, PlainJsonModel.Parse(text, caseName))
+            select new LoadedModel(model.Network, model.Parameters, Option<Functional.NN.Data.Standardizer>.None));
+
+    /// <summary>The largest plain JSON model file read: 256 MiB (the reference cases take about 1 MB).</summary>
+    public const long MaxPlainJsonBytes = 256 * BoundedFile.MiB;
+
+    private static Fin<string> Utf8(string path, byte[] bytes)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Error.New($"{path}: not a plain JSON model: the file is not UTF-8 text");
+        }
     }
 
     /// <summary>The value, or its error with the message prefixed by <paramref name="path"/>.</summary>

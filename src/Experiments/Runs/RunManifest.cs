@@ -76,22 +76,34 @@ internal sealed record RunManifest(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes the manifest to <paramref name="path"/> atomically.</summary>
-    public Fin<Unit> Save(string path) =>
-        AtomicFile.WriteAllBytes(path, [.. JsonSerializer.SerializeToUtf8Bytes(this, Options), (byte)'\n']);
+    /// <summary>
+    /// Writes the manifest to <paramref name="path"/> atomically, then the same bytes to its backup
+    /// (<see cref="ManifestRecovery.BackupOf"/>), from which <c>resume</c> recovers a damaged manifest.
+    /// </summary>
+    public Fin<Unit> Save(string path)
+    {
+        byte[] bytes = [.. JsonSerializer.SerializeToUtf8Bytes(this, Options), (byte)'\n'];
+        return AtomicFile.WriteAllBytes(path, bytes).Map(_ =>
+        {
+            AtomicFile.WriteAllBytes(ManifestRecovery.BackupOf(path), bytes); // best effort: the manifest itself is written
+            return Prelude.unit;
+        });
+    }
 
     /// <summary>The manifest in <paramref name="path"/>.</summary>
     public static Fin<RunManifest> Load(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), Options) is { } manifest
+            var bytes = BoundedFile.ReadAll(path, 16 * BoundedFile.MiB, "run manifest");
+            if (bytes.IsFail) return bytes.Map(_ => default(RunManifest)!);
+            return JsonSerializer.Deserialize<RunManifest>(bytes.ThrowIfFail(), Options) is { } manifest
                 ? manifest
                 : LanguageExt.Common.Error.New($"{path}: the manifest is JSON null");
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            return LanguageExt.Common.Error.New($"{path}: cannot read the run manifest: {e.Message}");
+            return LanguageExt.Common.Error.New($"{path}: cannot read the run manifest: {Echo.Clip(e.Message)}");
         }
     }
 }

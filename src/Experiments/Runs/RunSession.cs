@@ -28,6 +28,14 @@ internal static class RunSession
         observer.Status($"loading the data of {parsed.Name} ({parsed.Data.Source}) ...");
         return from prepared in PreparedExperiment.Prepare(parsed)
                let directory = new RunDirectory(outDirectory ?? RunDirectory.DefaultPath(prepared.Experiment))
+               from foreign in directory.ForeignProblem() is { } problem ? Fin<Unit>.Fail(Error.New(problem)) : Prelude.unit
+               from held in RunLock.Acquire(directory.Path, force ? "fnn train --force" : "fnn train")
+               from result in WhileLocked(held, () => StartNew(prepared, directory, force, observer, interrupt, clock, world))
+               select result;
+    }
+
+    private static Fin<RunResult> StartNew(PreparedExperiment prepared, RunDirectory directory, bool force, IRunObserver observer,
+        Func<TrainingProgress, bool> interrupt, Stopwatch clock, RunWorld world) =>
                from _ in directory.PrepareNew(force)
                from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
                let manifest = NewManifest(prepared) with { WorldSizes = [world.Size] }
@@ -35,6 +43,11 @@ internal static class RunSession
                let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
                from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock, world)
                select result;
+
+    /// <summary>Runs <paramref name="run"/> and releases <paramref name="held"/> whatever happens.</summary>
+    private static Fin<RunResult> WhileLocked(RunLock held, Func<Fin<RunResult>> run)
+    {
+        using (held) return run();
     }
 
     /// <summary>Continues the run in <paramref name="path"/> from its newest good checkpoint.</summary>
@@ -44,11 +57,22 @@ internal static class RunSession
         var clock = Stopwatch.StartNew();
         var directory = new RunDirectory(path);
         if (!Directory.Exists(path)) return Error.New($"{path}: no such run directory");
+        return from held in RunLock.Acquire(path, "fnn resume")
+               from result in WhileLocked(held, () => ResumeLocked(directory, observer, interrupt, clock, world))
+               select result;
+    }
+
+    private static Fin<RunResult> ResumeLocked(RunDirectory directory, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock,
+        RunWorld world)
+    {
+        var path = directory.Path;
         if (directory.IsComplete) return Error.New($"{path}: the run is already complete; nothing to resume");
+        foreach (var removed in StrayTemporaries.Remove(directory)) observer.Warn($"removed the stray temporary {removed}");
         observer.Status($"loading the experiment and data of {path} ...");
-        return from manifest in RunManifest.Load(directory.ManifestFile)
-               from parsed in ExperimentParser.Load(directory.ExperimentFile)
+        return from parsed in ExperimentParser.Load(directory.ExperimentFile)
                from prepared in PreparedExperiment.Prepare(parsed)
+               let manifest = ManifestRecovery.Load(directory.ManifestFile, () => NewManifest(prepared), observer.Warn)
+               from diverged in RunDirectory.DivergedProblem(path, manifest) is { } problem ? Fin<Unit>.Fail(Error.New(problem)) : Prelude.unit
                from _ in prepared.Hash == manifest.ExperimentHash
                    ? Fin<Unit>.Succ(Prelude.unit)
                    : Error.New($"{directory.ExperimentFile} no longer matches the run (experiment hash {prepared.Hash}, the manifest records {manifest.ExperimentHash}); it must not be edited")
@@ -68,7 +92,7 @@ internal static class RunSession
         var checkpoints = new CheckpointDirectory(directory.CheckpointFolder, prepared.Experiment.Checkpoint.Keep);
         checkpoints.RemoveStaleTemporaries();
         var (checkpoint, path, skipped) = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256);
-        foreach (var why in skipped) observer.Note($"skipping a checkpoint that cannot be used: {why}");
+        foreach (var why in skipped) observer.Warn($"skipping a checkpoint that cannot be used: {why}");
         if (checkpoint is null)
         {
             observer.Note(skipped.Count > 0 ? "no good checkpoint is left; starting again from step 0" : "no checkpoint was written yet; starting again from step 0");
@@ -91,12 +115,20 @@ internal static class RunSession
                       from supported in Distributed.DataParallelTrainer.Supports(prepared.Plan, world.Collective)
                       from announced in world.Announce(prepared.Experiment, start)
                       select announced;
-        var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt, world.Collective));
-        return loop.Match(
-            Succ: result => result.End == RunEnd.Interrupted
-                ? Interrupted(directory, manifest, result, clock)
-                : RunCompletion.Finish(prepared, directory, manifest, result.State, clock, observer),
-            Fail: error => Failed(directory, manifest, error));
+        try
+        {
+            var loop = metrics.Bind(_ => RunLoop.Train(prepared, directory, start, startPath, observer, interrupt, world.Collective));
+            return loop.Match(
+                Succ: result => result.End == RunEnd.Interrupted
+                    ? Interrupted(directory, manifest, result, clock)
+                    : RunCompletion.Finish(prepared, directory, manifest, result.State, clock, observer)
+                        .Match(Succ: Fin<RunResult>.Succ, Fail: error => Failed(directory, manifest, error)),
+                Fail: error => Failed(directory, manifest, error));
+        }
+        catch (Exception e) when (e is OutOfMemoryException or IOException or UnauthorizedAccessException or InsufficientExecutionStackException)
+        {
+            return Failed(directory, manifest, Error.New($"{e.GetType().Name}: {e.Message}"));
+        }
     }
 
     private static Fin<RunResult> Interrupted(RunDirectory directory, RunManifest manifest, LoopResult result, Stopwatch clock)

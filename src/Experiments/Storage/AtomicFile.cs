@@ -31,6 +31,8 @@ internal static class AtomicFile
         }
         if (!Directory.Exists(directory))
             return Error.New($"{path}: cannot write: the directory {directory} does not exist");
+        if (Directory.Exists(target))
+            return Error.New($"{path}: cannot write: a directory of that name is in the way");
 
         var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
@@ -45,7 +47,7 @@ internal static class AtomicFile
         catch (Exception e)
         {
             TryDelete(temporary);
-            return Error.New($"{path}: writing failed, the previous file (if any) is unchanged: {e.Message}", e);
+            return Error.New($"{path}: writing failed, the previous file (if any) is unchanged: {FileProblem.Describe(e)}", e);
         }
         DirectorySync.TryFlush(directory);
         return Prelude.unit;

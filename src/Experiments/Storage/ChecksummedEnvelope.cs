@@ -61,29 +61,9 @@ internal static class ChecksummedEnvelope
     /// </summary>
     public static Fin<EnvelopeContents> Unwrap(string source, ReadOnlySpan<byte> bytes, EnvelopeKind expected)
     {
-        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
-            return Error.New($"{source}: not a Functional.NN {expected.Noun} file (it does not start with the Functional.NN magic bytes)");
-        if (bytes.Length < 11)
-            return Error.New($"{source}: truncated: the header needs at least 11 bytes, the file has {bytes.Length}");
-        var layout = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
-        if (layout != LayoutVersion)
-            return Error.New($"{source}: unsupported envelope layout version {layout} (this build reads {LayoutVersion})");
-        var markerLength = bytes[10];
-        var headerLength = HeaderLength(markerLength);
-        if (markerLength == 0)
-            return Error.New($"{source}: corrupted header: the kind marker is empty");
-        if (bytes.Length < headerLength + ChecksumLength)
-            return Error.New($"{source}: truncated: the header needs {headerLength + ChecksumLength} bytes, the file has {bytes.Length}");
-
-        var payloadLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(15 + markerLength)..]);
-        var available = (ulong)(bytes.Length - headerLength - ChecksumLength);
-        var expectedTotal = (ulong)(headerLength + ChecksumLength) + payloadLength;
-        if (payloadLength > available)
-            return Error.New($"{source}: truncated: expected {expectedTotal} bytes ({headerLength + ChecksumLength}-byte header and " +
-                             $"{payloadLength}-byte payload), the file has {bytes.Length}");
-        if (payloadLength < available)
-            return Error.New($"{source}: {available - payloadLength} unexpected bytes after the payload: expected {expectedTotal} bytes, " +
-                             $"the file has {bytes.Length}");
+        var checkedHeader = CheckHeader(source, bytes, bytes.Length, expected);
+        if (checkedHeader.IsFail) return checkedHeader.Map(_ => default(EnvelopeContents)!);
+        var (headerLength, markerLength) = checkedHeader.ThrowIfFail();
 
         var payload = bytes[(headerLength + ChecksumLength)..];
         var stored = bytes.Slice(headerLength, ChecksumLength);
@@ -105,19 +85,67 @@ internal static class ChecksummedEnvelope
     public static Fin<Unit> Write(string path, EnvelopeKind kind, int formatVersion, ReadOnlySpan<byte> payload) =>
         AtomicFile.WriteAllBytes(path, Wrap(kind, formatVersion, payload));
 
-    /// <summary>Reads and checks the envelope in the file at <paramref name="path"/>.</summary>
-    public static Fin<EnvelopeContents> Read(string path, EnvelopeKind expected)
+    /// <summary>
+    /// Reads and checks the envelope in the file at <paramref name="path"/>: a regular file only
+    /// (<see cref="BoundedFile"/>); its header (at most 310 bytes) is read and checked against the file's size
+    /// first, so a file of another kind or a wrong size is refused before its body is read or allocated.
+    /// </summary>
+    public static Fin<EnvelopeContents> Read(string path, EnvelopeKind expected) =>
+        from stream in BoundedFile.Open(path, $"{expected.Noun} file")
+        from contents in BoundedFile.Use(stream, s => Read(s, path, expected))
+        select contents;
+
+    private static Fin<EnvelopeContents> Read(FileStream stream, string path, EnvelopeKind expected)
     {
-        byte[] bytes;
+        byte[] prefix;
+        long length;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            length = stream.Length;
+            prefix = new byte[Math.Min(length, HeaderLength(255) + ChecksumLength)];
+            stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (IOException e)
         {
-            return Error.New($"{path}: cannot read the file: {e.Message}");
+            return Error.New($"{path}: cannot read the {expected.Noun} file: {FileProblem.Describe(e)}");
         }
-        return Unwrap(path, bytes, expected);
+        return from _ in CheckHeader(path, prefix, length, expected)
+               from bytes in BoundedFile.ReadAll(stream, path, Array.MaxLength, $"{expected.Noun} file")
+               from contents in Unwrap(path, bytes, expected)
+               select contents;
+    }
+
+    /// <summary>
+    /// The checks that need only the first bytes of a file of <paramref name="length"/> bytes: magic, layout
+    /// version, kind marker length, header size, and the payload length the header states against the size.
+    /// </summary>
+    private static Fin<(int HeaderLength, int MarkerLength)> CheckHeader(string source, ReadOnlySpan<byte> bytes, long length, EnvelopeKind expected)
+    {
+        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+            return Error.New($"{source}: not a Functional.NN {expected.Noun} file (it does not start with the Functional.NN magic bytes)");
+        if (length < 11)
+            return Error.New($"{source}: truncated: the header needs at least 11 bytes, the file has {length}");
+        var layout = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+        if (layout != LayoutVersion)
+            return Error.New($"{source}: unsupported envelope layout version {layout} (this build reads {LayoutVersion})");
+        var markerLength = bytes[10];
+        var headerLength = HeaderLength(markerLength);
+        if (markerLength == 0)
+            return Error.New($"{source}: corrupted header: the kind marker is empty");
+        if (length < headerLength + ChecksumLength)
+            return Error.New($"{source}: truncated: the header needs {headerLength + ChecksumLength} bytes, the file has {length}");
+
+        var payloadLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(15 + markerLength)..]);
+        var available = (ulong)(length - headerLength - ChecksumLength);
+        var expectedTotal = (decimal)(headerLength + ChecksumLength) + payloadLength;
+        if (payloadLength > available)
+            return Error.New($"{source}: truncated: expected {expectedTotal} bytes ({headerLength + ChecksumLength}-byte header and " +
+                             $"{payloadLength}-byte payload), the file has {length}");
+        if (payloadLength < available)
+            return Error.New($"{source}: {available - payloadLength} unexpected bytes after the payload: expected {expectedTotal} bytes, " +
+                             $"the file has {length}");
+        return (headerLength, markerLength);
     }
 
     private static int HeaderLength(int markerLength) => 23 + markerLength;

@@ -51,4 +51,8 @@ internal sealed record TensorDocument(int Rows, int Columns, string Float64Littl
 /// <param name="LibraryVersion">Informational version of the Functional.NN library that wrote the file.</param>
 /// <param name="Experiment">Name of the experiment that produced the model.</param>
 /// <param name="ParametersContentHash">The parameters' <c>ContentHash()</c>, checked again when loading.</param>
-internal sealed record ModelMetadata(string LibraryVersion, string Experiment, string ParametersContentHash);
+/// <param name="PredictionHash">
+/// Format version 3: <see cref="Storage.PredictionHash"/> of the network, the parameters and the input standardizer,
+/// checked again when loading; absent (null) in versions 1 and 2, whose hash covers the parameters only.
+/// </param>
+internal sealed record ModelMetadata(string LibraryVersion, string Experiment, string ParametersContentHash, string? PredictionHash = null);

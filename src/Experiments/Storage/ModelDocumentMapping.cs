@@ -33,10 +33,11 @@ internal static class ModelDocumentMapping
         });
         return from layerDocuments in layers
                from loss in ComponentCodec.Describe(network.Loss, network.Loss.Name, LossCatalog.FromName, "loss")
+               let networkDocument = new NetworkDocument(network.InputSize, layerDocuments, loss)
                select new ModelDocument(
-                   new NetworkDocument(network.InputSize, layerDocuments, loss),
+                   networkDocument,
                    [.. parameters.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias)))],
-                   new ModelMetadata(LibraryVersion.Current, experiment, parameters.ContentHash()),
+                   new ModelMetadata(LibraryVersion.Current, experiment, parameters.ContentHash(), PredictionHash.Of(networkDocument, parameters, standardizer)),
                    standardizer.Map(s => new StandardizerDocument(TensorEncoding.Encode(s.Mean), TensorEncoding.Encode(s.Scale))).IfNoneUnsafe((StandardizerDocument?)null));
     }
 
@@ -48,6 +49,10 @@ internal static class ModelDocumentMapping
             ? Fin<Unit>.Succ(Prelude.unit)
             : Error.New($"parameters content hash {parameters.ContentHash()} differs from the stored {document.Metadata.ParametersContentHash}")
         from standardizer in ToStandardizer(network, document.InputStandardizer)
+        from __ in document.Metadata.PredictionHash is not { } stored || PredictionHash.Of(document.Network, parameters, standardizer) is var computed && computed == stored
+            ? Fin<Unit>.Succ(Prelude.unit)
+            : Error.New($"prediction hash {computed} (of the network, parameters and input standardizer) differs from the stored {stored}; " +
+                        "the file was edited")
         select new SavedModel(network, parameters, document.Metadata, standardizer);
 
     private static Fin<Option<Standardizer>> ToStandardizer(Network network, StandardizerDocument? document)

@@ -10,7 +10,8 @@ namespace Functional.NN.Experiments.Storage;
 /// format version <see cref="FormatVersion"/>, whose payload is the JSON of <see cref="ModelDocument"/>
 /// (docs/model-format.md): the network, its parameters, and the input standardizer it was trained with, if
 /// any. Saving is atomic (<see cref="AtomicFile"/>) and deterministic: the same network, parameters,
-/// standardizer and experiment name give the same bytes. Version 1 files (no standardizer) still load.
+/// standardizer and experiment name give the same bytes. Version 1 files (no standardizer) and version 2 files
+/// (whose content hash covers the parameters only) still load.
 /// Loading rejects, each with its own
 /// message, a file of another kind ("not a Functional.NN model file"), an unsupported version, a
 /// truncated or extended file, a corrupted one (checksum mismatch), an invalid payload, unknown
@@ -21,8 +22,11 @@ internal static class ModelFile
     /// <summary>The envelope kind of model files.</summary>
     public static EnvelopeKind Kind { get; } = new("fnn-model", "model");
 
-    /// <summary>The format version this build writes: 2, which adds the optional input standardizer.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// The format version this build writes: 3, whose <c>metadata.prediction_hash</c> covers the network, the
+    /// parameters and the input standardizer (<see cref="PredictionHash"/>); 2 added the optional input standardizer.
+    /// </summary>
+    public const int FormatVersion = 3;
 
     /// <summary>The oldest format version this build reads: 1, the same payload without an input standardizer.</summary>
     public const int OldestFormatVersion = 1;
@@ -63,7 +67,11 @@ internal static class ModelFile
             : from document in ModelJson.Deserialize(source, contents.Payload)
               from _ in contents.FormatVersion == 1 && document.InputStandardizer is not null
                   ? Error.New($"{source}: invalid model payload: format version 1 has no input_standardizer")
-                  : Fin<Unit>.Succ(Prelude.unit)
+                  : contents.FormatVersion < 3 && document.Metadata.PredictionHash is not null
+                      ? Error.New($"{source}: invalid model payload: format version {contents.FormatVersion} has no metadata.prediction_hash")
+                      : contents.FormatVersion >= 3 && document.Metadata.PredictionHash is null
+                          ? Error.New($"{source}: invalid model payload: format version 3 requires metadata.prediction_hash")
+                          : Fin<Unit>.Succ(Prelude.unit)
               from model in Prefixed(source, ModelDocumentMapping.ToModel(document))
               select model;
 

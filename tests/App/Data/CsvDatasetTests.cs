@@ -143,6 +143,6 @@ public sealed class CsvDatasetTests : IDisposable
     public void A_missing_file_is_an_error_naming_it()
     {
         var path = _directory.File("absent.csv");
-        FinAssert.FailsWith(CsvDataset.Load(path, Iris), path, "cannot read the file");
+        FinAssert.FailsWith(CsvDataset.Load(path, Iris), path, "no such file");
     }
 }

@@ -108,8 +108,17 @@ public sealed class IdxDatasetTests : IDisposable
         var plain = IdxTestFiles.Images(5, 3, 4, Pixel);
         var twoMembers = IdxTestFiles.Gzip(plain[..30]).Concat(IdxTestFiles.Gzip(plain[30..])).ToArray();
         Assert.Equal(plain, IdxContent.FromBytes("two.gz", twoMembers).ThrowIfFail().Bytes);
-        var zeros = new byte[100_000];
-        Assert.Equal(zeros, IdxContent.FromBytes("zeros.gz", IdxTestFiles.Gzip(zeros)).ThrowIfFail().Bytes);
+    }
+
+    [Fact]
+    public void Gzip_data_is_inflated_no_further_than_its_header_declares()
+    {
+        var zeros = IdxContent.FromBytes("zeros.gz", IdxTestFiles.Gzip(new byte[100_000])).ThrowIfFail();
+        Assert.Equal(4, zeros.Bytes.Length); // not an IDX magic number: inflation stops there, and the parser names it
+        FinAssert.FailsWith(IdxFormat.Parse(zeros, IdxFormat.ImagesMagic, "images"), "zeros.gz", "magic number 0x00000000");
+        var plain = IdxTestFiles.Images(5, 3, 4, Pixel);
+        var extended = IdxTestFiles.Gzip([.. plain, .. new byte[1_000_000]]);
+        FinAssert.FailsWith(IdxContent.FromBytes("bomb.gz", extended), "bomb.gz", $"more data after the {plain.Length} bytes its IDX header declares");
     }
 
     [Fact]
@@ -171,6 +180,6 @@ public sealed class IdxDatasetTests : IDisposable
     {
         var (_, labels) = Write(Images, Labels);
         var absent = _directory.File("absent");
-        FinAssert.FailsWith(IdxDataset.Load("absent", absent, labels), absent, "cannot read the file");
+        FinAssert.FailsWith(IdxDataset.Load("absent", absent, labels), absent, "no such file");
     }
 }

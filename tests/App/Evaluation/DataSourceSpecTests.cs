@@ -44,7 +44,7 @@ public sealed class DataSourceSpecTests
     [InlineData("generated:xor,noise=NaN", "noise must be a finite number of at least 0, got 'NaN'")]
     [InlineData("generated:xor,seed=-1", "seed must be a whole number")]
     [InlineData("generated:xor,count=5,count=6", "setting 'count' is given twice")]
-    [InlineData("generated:xor,cuont=5", "unknown setting 'cuont' for generated; known: count, noise, seed")]
+    [InlineData("generated:xor,cuont=5", "unknown setting 'cuont' for generated; did you mean 'count'? known: count, noise, seed")]
     [InlineData("generated:xor,5", "setting '5' is not of the form key=value")]
     [InlineData("csv:a.csv,features=x", "label=... is required (the column holding the labels)")]
     [InlineData("csv:a.csv,label=y", "features=... is required")]

@@ -58,7 +58,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         var path = _directory.File("occupied");
         Directory.CreateDirectory(path);
-        FinAssert.FailsWith(AtomicFile.WriteAllBytes(path, [1]), path, "writing failed");
+        FinAssert.FailsWith(AtomicFile.WriteAllBytes(path, [1]), path, "cannot write: a directory of that name is in the way");
         Assert.True(Directory.Exists(path));
         Assert.Empty(_directory.FileNames());
     }

@@ -93,6 +93,6 @@ public sealed class ChecksummedEnvelopeTests
         var contents = FinAssert.Succeeds(ChecksummedEnvelope.Read(path, Checkpoint));
         Assert.Equal(7, contents.FormatVersion);
         Assert.Equal(Payload, contents.Payload);
-        FinAssert.FailsWith(ChecksummedEnvelope.Read(directory.File("absent"), Checkpoint), "cannot read the file");
+        FinAssert.FailsWith(ChecksummedEnvelope.Read(directory.File("absent"), Checkpoint), "no such file");
     }
 }

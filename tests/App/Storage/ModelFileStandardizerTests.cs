@@ -32,8 +32,13 @@ public sealed class ModelFileStandardizerTests : IDisposable
     private static Fin<SavedModel> Rewrapped(int version, JsonNode json) =>
         ModelFile.Decode("edited.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, version, Encoding.UTF8.GetBytes(json.ToJsonString())));
 
-    private static JsonNode Json(Option<Standardizer> standardizer) =>
-        JsonNode.Parse(Payload(FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e", standardizer))))!;
+    /// <summary>The payload as version 2 wrote it: this build's without <c>metadata.prediction_hash</c> (version 3).</summary>
+    private static JsonNode Json(Option<Standardizer> standardizer)
+    {
+        var json = JsonNode.Parse(Payload(FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e", standardizer))))!;
+        Assert.True(json["metadata"]!.AsObject().Remove("prediction_hash"));
+        return json;
+    }
 
     /// <summary>The JSON of a <c>[1 x 3]</c> row of ones.</summary>
     private static JsonObject Tensor3()
@@ -61,7 +66,7 @@ public sealed class ModelFileStandardizerTests : IDisposable
     public void Version_2_writes_the_standardizer_or_null_and_a_model_without_one_loads_with_none()
     {
         var file = FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e"));
-        Assert.Equal(2, FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", file, ModelFile.Kind)).FormatVersion);
+        Assert.Equal(ModelFile.FormatVersion, FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", file, ModelFile.Kind)).FormatVersion);
         Assert.Contains("\"input_standardizer\": null", Encoding.UTF8.GetString(Payload(file)));
         Assert.True(FinAssert.Succeeds(ModelFile.Decode("m", file)).Standardizer.IsNone);
         var json = Json(Awkward)["input_standardizer"]!;

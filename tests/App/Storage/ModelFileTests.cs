@@ -28,7 +28,8 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(Network, loaded.Network);
         Assert.Equal(Parameters, loaded.Parameters);
         Assert.Equal(Parameters.ContentHash(), loaded.Parameters.ContentHash());
-        Assert.Equal(new ModelMetadata(LibraryVersion.Current, "xor-experiment", Parameters.ContentHash()), loaded.Metadata);
+        Assert.Equal(new ModelMetadata(LibraryVersion.Current, "xor-experiment", Parameters.ContentHash(),
+            PredictionHash.Of(FinAssert.Succeeds(ModelDocumentMapping.ToDocument(Network, Parameters, "x", default)).Network, Parameters, default)), loaded.Metadata);
         Assert.True(double.IsNegative(loaded.Parameters[0].Weights[0, 0]), "-0.0 keeps its sign");
     }
 
@@ -112,15 +113,15 @@ public sealed class ModelFileTests : IDisposable
     public void An_unsupported_version_is_an_error()
     {
         var payload = FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e")), ModelFile.Kind)).Payload;
-        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 3, payload)),
-            "future.fnn: unsupported model format version 3 (this build reads versions 1 to 2)");
+        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 4, payload)),
+            "future.fnn: unsupported model format version 4 (this build reads versions 1 to 3)");
         FinAssert.FailsWith(ModelFile.Decode("zero.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 0, payload)),
             "zero.fnn: unsupported model format version 0");
     }
 
     [Fact]
     public void A_missing_file_is_an_error() =>
-        FinAssert.FailsWith(ModelFile.Load(_directory.File("absent.fnn")), "absent.fnn", "cannot read the file");
+        FinAssert.FailsWith(ModelFile.Load(_directory.File("absent.fnn")), "absent.fnn", "no such file");
 
     private static ModelDocument Document() => FinAssert.Succeeds(ModelDocumentMapping.ToDocument(Network, Parameters, "e", default));
 

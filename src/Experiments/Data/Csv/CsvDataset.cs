@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Functional.NN.Tensors;
+using Functional.NN.Experiments.Storage;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -20,22 +21,16 @@ internal static class CsvDataset
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The data set in the CSV file at <paramref name="path"/>.</summary>
-    public static Fin<LoadedDataset> Load(string path, CsvSchema schema)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Error.New($"{path}: cannot read the file: {e.Message}");
-        }
-        return Parse(path, bytes, schema);
-    }
+    public static Fin<LoadedDataset> Load(string path, CsvSchema schema) =>
+        from bytes in CsvFile.Read(path)
+        from dataset in Parse(path, bytes, schema)
+        select dataset;
 
     /// <summary>The data set in <paramref name="bytes"/>, the contents of the file named <paramref name="file"/> in messages.</summary>
-    public static Fin<LoadedDataset> Parse(string file, byte[] bytes, CsvSchema schema)
+    public static Fin<LoadedDataset> Parse(string file, byte[] bytes, CsvSchema schema) =>
+        Echo.Bounded(ParseUnbounded(file, bytes, schema));
+
+    private static Fin<LoadedDataset> ParseUnbounded(string file, byte[] bytes, CsvSchema schema)
     {
         string text;
         try

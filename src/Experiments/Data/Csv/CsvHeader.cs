@@ -23,7 +23,7 @@ internal static class CsvHeader
         for (var i = 0; i < header.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(header[i])) problems.Add($"column {i + 1}: empty column name");
-            else if (header.IndexOf(header[i]) != i) problems.Add($"column {i + 1}: name '{header[i]}' repeats column {header.IndexOf(header[i]) + 1}");
+            else if (header.IndexOf(header[i]) != i) problems.Add($"column {i + 1}: name '{Storage.Echo.Clip(header[i], 60)}' repeats column {header.IndexOf(header[i]) + 1}");
         }
         if (schema.FeatureColumns.IsDefaultOrEmpty) problems.Add("no feature columns chosen");
         var chosen = schema.FeatureColumns.IsDefault ? [] : schema.FeatureColumns;
@@ -31,7 +31,8 @@ internal static class CsvHeader
             problems.Add($"feature column '{duplicate.Key}' chosen {duplicate.Count()} times");
         if (chosen.Contains(schema.LabelColumn)) problems.Add($"label column '{schema.LabelColumn}' is also chosen as a feature");
         foreach (var name in chosen.Append(schema.LabelColumn).Distinct(StringComparer.Ordinal).Where(n => !header.Contains(n)))
-            problems.Add($"no column named '{name}' (columns: {string.Join(", ", header.Select(h => $"'{h}'"))})");
+            problems.Add($"no column named '{Storage.Echo.Clip(name, 60)}' (columns: {string.Join(", ", header.Take(30).Select(h => $"'{Storage.Echo.Clip(h, 60)}'"))}" +
+                         (header.Length > 30 ? $", and {header.Length - 30} more)" : ")"));
         return problems.Count == 0
             ? new Indices([.. chosen.Select(c => header.IndexOf(c))], header.IndexOf(schema.LabelColumn))
             : Error.New($"{file}, line 1 (header): {string.Join("; ", problems)}");
@@ -39,5 +40,5 @@ internal static class CsvHeader
 
     /// <summary>Column <paramref name="index"/> (0-based) for messages: <c>'age' (3)</c>, or <c>7 (beyond the header's 6 columns)</c>.</summary>
     public static string Describe(ImmutableArray<string> header, int index) =>
-        index < header.Length ? $"'{header[index]}' ({index + 1})" : $"{index + 1} (beyond the header's {header.Length} columns)";
+        index < header.Length ? $"'{Storage.Echo.Clip(header[index], 60)}' ({index + 1})" : $"{index + 1} (beyond the header's {header.Length} columns)";
 }

@@ -1,3 +1,5 @@
+using Functional.NN.Experiments.ExperimentFiles;
+using Functional.NN.Experiments.Storage;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -27,9 +29,20 @@ internal static class GeneratedDatasets
     /// <summary>The generator names, in alphabetical order.</summary>
     public static IReadOnlyList<string> Names { get; } = Generators.Keys.Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The data set of generator <paramref name="name"/>, or an error listing the known names.</summary>
+    /// <summary>
+    /// Bytes a generated set takes per example, estimated before generating: two features and up to two
+    /// one-hot targets as doubles, twice (the points as drawn, then the tensors).
+    /// </summary>
+    public const int BytesPerExample = 2 * (2 + 2) * sizeof(double);
+
+    /// <summary>
+    /// The data set of generator <paramref name="name"/>, or an error listing the known names (with the nearest
+    /// as a suggestion), or an error when <paramref name="count"/> examples would not fit in memory.
+    /// </summary>
     public static Fin<LoadedDataset> Generate(string name, int count, double noise, ulong seed) =>
-        Generators.TryGetValue(name, out var generate)
-            ? generate(count, noise, seed)
-            : Error.New($"unknown generated data set '{name}'; known: {string.Join(", ", Names)}");
+        !Generators.TryGetValue(name, out var generate)
+            ? Error.New(Suggestions.Unknown("generated data set", name, Names))
+            : from _ in MemoryBudget.Check((double)count * BytesPerExample, $"generating {count} examples of '{name}'")
+              from data in generate(count, noise, seed)
+              select data;
 }

@@ -25,11 +25,24 @@ internal interface IRunObserver
 
     /// <summary>Training stopped; a live display clears its line.</summary>
     void Stopped();
+
+    /// <summary>
+    /// Something the user must hear of even with <c>--quiet</c> (a damaged checkpoint skipped, a manifest
+    /// recovered); shown as a note unless the observer says otherwise.
+    /// </summary>
+    void Warn(string message) => Note($"warning: {message}");
 }
 
-/// <summary>Shows nothing while training (<c>--quiet</c>); the summary is printed by the command.</summary>
-internal sealed class QuietProgress : IRunObserver
+/// <summary>
+/// Shows nothing while training (<c>--quiet</c>); the summary is printed by the command. Warnings still go to
+/// the writer given (standard error), one line each.
+/// </summary>
+/// <param name="warnings">Where warnings go, or null to drop them.</param>
+internal sealed class QuietProgress(TextWriter? warnings = null) : IRunObserver
 {
+    /// <inheritdoc />
+    public void Warn(string message) => warnings?.WriteLine($"fnn: warning: {message}");
+
     /// <inheritdoc />
     public void Started(long fromStep, long totalSteps, int totalEpochs) { }
 
