@@ -19,9 +19,13 @@ public sealed class ReadmeCommandTests(ITestOutputHelper log)
     {
         var readme = string.Join('\n',
             "text fnn not-a-command", "```bash", "fnn train a.json --out 'runs/x y'   # note", "dotnet test", "```",
-            "```console", "$ fnn evaluate m.fnn", "  loss = 0.5", "  …", "$ echo hi", "hi", "```", "```json", "fnn no", "```");
+            "```console", "$ fnn evaluate m.fnn", "  loss = 0.5", "  …", "$ echo hi", "hi", "```", "```json", "fnn no", "```",
+            "```bash", "mpirun -np 2 fnn train b.json", "srun -N 4 fnn train c.json", "```");
         var commands = ReadmeCommands.Parse(readme);
-        Assert.Equal(2, commands.Count);
+        Assert.Equal(3, commands.Count);
+        Assert.Equal(["mpirun", "-np", "2"], commands[2].Launcher);
+        Assert.Equal(["train", "b.json"], commands[2].Arguments);
+        Assert.Empty(commands[0].Launcher);
         Assert.Equal(["train", "a.json", "--out", "runs/x y"], commands[0].Arguments);
         Assert.Equal(3, commands[0].Line);
         Assert.Empty(commands[0].PrintedOutput);
@@ -39,7 +43,7 @@ public sealed class ReadmeCommandTests(ITestOutputHelper log)
         Assert.True(commands.Count >= 10, $"only {commands.Count} fnn commands found in README.md");
         var slow = commands.Where(IsSlow).ToList();
         log.WriteLine($"{commands.Count - slow.Count} fast commands run here; {slow.Count} slow ones run with {SlowVariable}=1: "
-            + string.Join("; ", slow.Select(c => $"line {c.Line}: fnn {string.Join(' ', c.Arguments)}")));
+            + string.Join("; ", slow.Select(c => $"line {c.Line}: {c}")));
         RunInOrder(commands.Where(c => !IsSlow(c)).ToList());
     }
 
@@ -51,9 +55,13 @@ public sealed class ReadmeCommandTests(ITestOutputHelper log)
         RunInOrder(commands.Where(IsSlow).ToList());
     }
 
-    /// <summary>Commands that take minutes: training on Fashion-MNIST, and the benchmarks.</summary>
+    /// <summary>
+    /// Commands that take minutes (training on Fashion-MNIST, the benchmarks) or need Open MPI's <c>mpirun</c>, which
+    /// CI installs (<c>.ci/run</c>).
+    /// </summary>
     private static bool IsSlow(ReadmeCommand command) =>
-        command.Arguments.FirstOrDefault() == "bench" || command.Arguments.Any(a => a.Contains("fashion-mnist", StringComparison.Ordinal));
+        command.Launcher.Count > 0 || command.Arguments.FirstOrDefault() == "bench"
+        || command.Arguments.Any(a => a.Contains("fashion-mnist", StringComparison.Ordinal));
 
     private void RunInOrder(IReadOnlyList<ReadmeCommand> commands)
     {
@@ -65,24 +73,32 @@ public sealed class ReadmeCommandTests(ITestOutputHelper log)
         {
             var arguments = command.Arguments.Select(a => a.Replace("../shared/", shared)).ToList();
             var clock = Stopwatch.StartNew();
-            var (code, text) = Fnn(work.Path, arguments);
-            log.WriteLine($"README line {command.Line}: fnn {string.Join(' ', command.Arguments)} -> exit {code}, {clock.Elapsed.TotalSeconds:F1} s");
-            Assert.True(code == 0, $"README line {command.Line}: fnn {string.Join(' ', command.Arguments)} exited with {code}:\n{text}");
+            var (code, text) = Fnn(work.Path, command.Launcher, arguments);
+            log.WriteLine($"README line {command.Line}: {command} -> exit {code}, {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.True(code == 0, $"README line {command.Line}: {command} exited with {code}:\n{text}");
             var actual = Normalized(text);
             foreach (var printed in command.PrintedOutput)
                 Assert.True(actual.Contains(Normalized(printed)),
-                    $"README line {command.Line}: the README prints\n  {printed.Trim()}\nbut fnn {string.Join(' ', command.Arguments)} printed:\n{text}");
+                    $"README line {command.Line}: the README prints\n  {printed.Trim()}\nbut {command} printed:\n{text}");
         }
     }
 
     private static string Normalized(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
-    private static (int Code, string Text) Fnn(string directory, IReadOnlyList<string> arguments)
+    /// <summary>Runs the built fnn (<c>dotnet fnn.dll</c>), through the launcher when there is one (as root, as CI runs).</summary>
+    private static (int Code, string Text) Fnn(string directory, IReadOnlyList<string> launcher, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory,
         };
+        if (launcher.Count > 0)
+        {
+            foreach (var word in launcher.Skip(1)) start.ArgumentList.Add(word);
+            start.ArgumentList.Add("dotnet");
+            start.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
+            start.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
+        }
         start.ArgumentList.Add(typeof(TrainCommand).Assembly.Location);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

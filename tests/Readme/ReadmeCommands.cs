@@ -2,13 +2,18 @@ namespace Functional.NN.Tests.Readme;
 
 /// <summary>One <c>fnn</c> command line of the README, with the output lines printed under it (console blocks).</summary>
 /// <param name="Line">The README line number of the command.</param>
+/// <param name="Launcher">The words before <c>fnn</c> when a launcher starts it (<c>mpirun -np 2</c>), else empty.</param>
 /// <param name="Arguments">The arguments after <c>fnn</c>, split as a POSIX shell would (quotes, no expansion).</param>
 /// <param name="PrintedOutput">The lines the README shows as its output, without the ones elided with '…'.</param>
-internal sealed record ReadmeCommand(int Line, IReadOnlyList<string> Arguments, IReadOnlyList<string> PrintedOutput);
+internal sealed record ReadmeCommand(int Line, IReadOnlyList<string> Launcher, IReadOnlyList<string> Arguments, IReadOnlyList<string> PrintedOutput)
+{
+    /// <summary>The command as the README writes it.</summary>
+    public override string ToString() => string.Join(' ', [.. Launcher, "fnn", .. Arguments]);
+}
 
 /// <summary>
 /// The shell commands of README.md: every line of a <c>bash</c> or <c>console</c> fenced block that runs
-/// <c>fnn</c> (in console blocks, after a <c>$ </c> prompt), in the order of the file. Comments after <c>#</c>
+/// <c>fnn</c>, directly or through <c>mpirun</c> (in console blocks, after a <c>$ </c> prompt), in the order of the file. Comments after <c>#</c>
 /// and the exit-code note of a failing example are dropped; the other lines of a console block are output.
 /// </summary>
 internal static class ReadmeCommands
@@ -19,7 +24,7 @@ internal static class ReadmeCommands
         var lines = readme.Replace("\r\n", "\n").Split('\n');
         var commands = new List<ReadmeCommand>();
         string? language = null;
-        (int Line, List<string> Arguments, List<string> Output)? open = null;
+        (int Line, List<string> Launcher, List<string> Arguments, List<string> Output)? open = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -39,14 +44,15 @@ internal static class ReadmeCommands
             }
             Close();
             var words = ShellWords(WithoutComment(command));
-            if (words.Count > 0 && words[0] == "fnn") open = (i + 1, words.Skip(1).ToList(), []);
+            var fnn = words.IndexOf("fnn");
+            if (fnn == 0 || (fnn > 0 && words[0] == "mpirun")) open = (i + 1, words.Take(fnn).ToList(), words.Skip(fnn + 1).ToList(), []);
         }
         Close();
         return commands;
 
         void Close()
         {
-            if (open is { } o) commands.Add(new ReadmeCommand(o.Line, o.Arguments, o.Output.Where(l => l.Trim().Length > 0).ToList()));
+            if (open is { } o) commands.Add(new ReadmeCommand(o.Line, o.Launcher, o.Arguments, o.Output.Where(l => l.Trim().Length > 0).ToList()));
             open = null;
         }
     }
