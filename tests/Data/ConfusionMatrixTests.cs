@@ -65,7 +65,7 @@ public sealed class ConfusionMatrixTests
             : ClassLabels.OneHot(classes, 3).ThrowIfFail();
         var data = Dataset.Create(features, targets).ThrowIfFail();
 
-        var predicted = PredictedClasses.Of(network, Passes.ForwardPass.Predict(network, parameters, features));
+        var predicted = PredictedClasses.Of(network, global::Functional.NN.Passes.ForwardPass.Predict(network, parameters, features));
         var matrix = ConfusionMatrix.Of(PredictedClasses.OfTargets(targets), predicted, singleOutput ? 2 : 3).ThrowIfFail();
 
         return (matrix.Correct / 12.0 == Accuracy.Of(network, parameters, data).ThrowIfFail()).Label($"seed {seed}");
