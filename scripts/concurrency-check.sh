@@ -78,7 +78,7 @@ dotnet "$FNN" train "$EXPERIMENT" --epochs 150 --out "$dir" --quiet >"$WORK/s.ou
 for _ in $(seq 1 600); do compgen -G "$dir/checkpoints/step-*.ckpt" >/dev/null && break; sleep 0.05; done
 kill -TERM "$s"
 cs=0; wait "$s" || cs=$?
-if [ "$cs" -ne 1 ] || ! grep -q "^fnn: error: interrupted at step [0-9]*; continue with 'fnn resume" "$WORK/s.err"; then
+if [ "$cs" -ne 1 ] || ! grep -q "^fnn: error: interrupted at step [0-9]* ([0-9]* epochs completed); continue with: .*resume $dir$" "$WORK/s.err"; then
   fail "SIGTERM: exit $cs:"; cat "$WORK/s.err" >&2
 fi
 grep -q '"status": "running"' "$dir/manifest.json" || fail "SIGTERM: the manifest is not left running (resumable)"
