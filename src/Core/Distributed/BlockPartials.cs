@@ -29,17 +29,7 @@ internal static class BlockPartials
         var specs = network.Layers;
         var last = specs.Length - 1;
         var count = share.Rows;
-        var z = new double[last][];
-        var a = new double[last][];
-        for (var l = 0; l < last; l++)
-        {
-            z[l] = scratch.Rent(count * specs[l].Units);
-            a[l] = scratch.Rent(count * specs[l].Units);
-        }
-        var logitsBuffer = GC.AllocateUninitializedArray<double>(count * specs[last].Units);
-        ForwardRows.Run(backend, network, parameters, rows.Inputs, z, a, logitsBuffer);
-        var logits = Tensor.Own(count, specs[last].Units, logitsBuffer);
-        var output = specs[last].Activation.Apply(logits);
+        var (z, a, logits, output) = ScratchTrace.Run(backend, network, parameters, rows.Inputs, scratch);
         var stride = layout.Length + 1;
         for (var b = 0; b < share.Blocks.Length; b++)
         {

@@ -43,19 +43,7 @@ public static class TrainingStep
         var specs = network.Layers;
         var last = specs.Length - 1;
         var rows = batch.Inputs.Rows;
-        // Hidden layers are element-wise (the network allows softmax only at the output), so their trace can be
-        // scratch: z and a per hidden layer; the output layer's in tensors for the loss.
-        var z = new double[last][];
-        var a = new double[last][];
-        for (var l = 0; l < last; l++)
-        {
-            z[l] = scratch.Rent(rows * specs[l].Units);
-            a[l] = scratch.Rent(rows * specs[l].Units);
-        }
-        var logitsBuffer = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
-        ForwardRows.Run(backend, network, parameters, batch.Inputs, z, a, logitsBuffer);
-        var logits = Tensor.Own(rows, specs[last].Units, logitsBuffer);
-        var output = specs[last].Activation.Apply(logits);
+        var (z, a, logits, output) = ScratchTrace.Run(backend, network, parameters, batch.Inputs, scratch);
         var loss = network.Loss.Value(logits, output, batch.Targets);
         var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Memory;
 
