@@ -45,12 +45,15 @@ switch (args[0])
         var (p, s) = (parameters, optimizer.Init(parameters));
         StepResult Step() => world.Size == 1 ? TrainingStep.Run(network, optimizer, p, s, whole)
             : DataParallelStep.Run(world, network, optimizer, p, s, own, batch);
+        // Warm-up past tiered JIT: methods reach tier 1 after 30 calls and a quiet spell of the background compiler.
+        for (var i = 0; i < 30; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
+        Thread.Sleep(300);
         for (var i = 0; i < 5; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
         var windows = new List<double>();
         var cpu = new List<double>();
         var exchangeCpu = new List<double>();
         var exchangeWall = new List<double>();
-        for (var w = 0; w < 5; w++)
+        for (var w = 0; w < 9; w++)
         {
             world.Barrier();
             world.Reset();
