@@ -1,9 +1,11 @@
 using Functional.NN.Activations;
+using Functional.NN.Compute;
 using Functional.NN.Initialization;
 using Functional.NN.Randomness;
 using Functional.NN.Losses;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Tensors;
 using Functional.NN.Training;
 
@@ -43,14 +45,18 @@ internal static class BenchModels
         return Batch.Create(network, inputs, ClassLabels.OneHot(labels, classes).ThrowIfFail()).ThrowIfFail();
     }
 
-    /// <summary>The loss of every step of <paramref name="optimizer"/> through <see cref="TrainingStep"/> (what <c>fnn train</c> runs), as a lazy sequence.</summary>
+    /// <summary>
+    /// The loss of every step of <paramref name="optimizer"/> through <see cref="TrainingStep"/> as <c>fnn train</c> runs
+    /// it (keeping only the latest state, so each step writes into the arrays of the state two steps back), as a lazy sequence.
+    /// </summary>
     public static IEnumerable<double> StepLosses(Network network, GradientTransformation optimizer, Parameters parameters, Batch batch)
     {
-        var step = TrainingStep.For(network, optimizer);
+        var arrays = StepArrays.Recycling();
         var state = optimizer.Init(parameters);
         while (true)
         {
-            var result = step(parameters, state, batch);
+            var result = TrainingStep.Run(ComputeBackend.Current, network, optimizer, parameters, state, batch, arrays);
+            arrays.StepEnded();
             (parameters, state) = (result.Parameters, result.OptimizerState);
             yield return result.Loss;
         }

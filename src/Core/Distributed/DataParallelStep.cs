@@ -57,14 +57,19 @@ public static class DataParallelStep
 
     /// <summary><see cref="Run(ICollective, Network, GradientTransformation, Parameters, OptimizerState, Batch?, int)"/> on a given backend.</summary>
     internal static StepResult Run(ComputeBackend backend, ICollective collective, Network network, GradientTransformation optimizer,
-        Parameters parameters, OptimizerState state, Batch? ownRows, int batchRows)
+        Parameters parameters, OptimizerState state, Batch? ownRows, int batchRows) =>
+        Run(backend, collective, network, optimizer, parameters, state, ownRows, batchRows, StepArrays.Fresh);
+
+    /// <summary>The step with the new parameters and moments written into arrays from <paramref name="arrays"/> (see <see cref="StepArrays"/>).</summary>
+    internal static StepResult Run(ComputeBackend backend, ICollective collective, Network network, GradientTransformation optimizer,
+        Parameters parameters, OptimizerState state, Batch? ownRows, int batchRows, StepArrays arrays)
     {
         ArgumentNullException.ThrowIfNull(collective);
         var share = RowShare.Of(batchRows, collective.Rank, collective.Size);
         if ((ownRows?.Size ?? 0) != share.Rows)
             throw new ArgumentException($"rank {collective.Rank} of {collective.Size} takes rows {share.From}..{share.From + share.Rows - 1} " +
                                         $"of a batch of {batchRows}, got {ownRows?.Size ?? 0} rows");
-        if (collective.Size == 1) return TrainingStep.Run(backend, network, optimizer, parameters, state, ownRows!);
+        if (collective.Size == 1) return TrainingStep.Run(backend, network, optimizer, parameters, state, ownRows!, arrays);
         Supports(network, collective.Size).IfFail(e => throw new ArgumentException(e.Message));
         var layout = GradientLayout.Of(network);
         var stride = layout.Length + 1;
@@ -76,7 +81,7 @@ public static class DataParallelStep
         var all = scratch.Rent(counts.Sum());
         collective.AllGather<double>(mine.AsSpan(0, counts[collective.Rank]), all.AsSpan(0, counts.Sum()), counts);
         var loss = Combine(all, shares.SelectMany(s => s.Blocks), stride)[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
-        var (next, nextState) = Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)));
+        var (next, nextState) = Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)), arrays);
         return new StepResult(loss, next, nextState);
     }
 
@@ -110,9 +115,9 @@ public static class DataParallelStep
 
     /// <summary>The optimizer's step on gradients given one memory per tensor, as the one-process step runs it.</summary>
     internal static (Parameters Parameters, OptimizerState State) Apply(ComputeBackend backend, GradientTransformation optimizer,
-        Parameters parameters, OptimizerState state, ReadOnlyMemory<double>[] gradients) =>
+        Parameters parameters, OptimizerState state, ReadOnlyMemory<double>[] gradients, StepArrays arrays) =>
         optimizer.Elementwise is { } elementwise
-            ? ElementwisePass.Step(backend, elementwise, parameters, gradients, state)
+            ? ElementwisePass.Step(backend, elementwise, parameters, gradients, state, arrays)
             : optimizer.Step(backend, parameters, TrainingStep.Tree(parameters, [.. gradients.Select(g => (ReadOnlyMemory<double>)g.ToArray())]), state);
 
     /// <summary>The rows of <paramref name="share"/> of <paramref name="batch"/>, or null when it has none.</summary>

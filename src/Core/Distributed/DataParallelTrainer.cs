@@ -1,3 +1,5 @@
+using Functional.NN.Compute;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Training;
 using LanguageExt;
 
@@ -23,7 +25,21 @@ public static class DataParallelTrainer
         return collective.Size == 1 ? MiniBatchTrainer.Run(plan, from) : Split(plan, from, collective);
     }
 
-    private static IEnumerable<TrainingProgress> Split(TrainingPlan plan, TrainingProgress from, ICollective collective)
+    /// <summary>
+    /// <see cref="Run"/> for a loop that keeps only the latest progress it was given and hands none out: each step
+    /// writes into the arrays of the progress two steps back (<see cref="MiniBatchTrainer.RunKeepingLatest"/>).
+    /// </summary>
+    internal static IEnumerable<TrainingProgress> RunKeepingLatest(TrainingPlan plan, TrainingProgress from, ICollective collective)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(collective);
+        return collective.Size == 1 ? MiniBatchTrainer.RunKeepingLatest(plan, from) : Split(plan, from, collective, StepArrays.Recycling());
+    }
+
+    private static IEnumerable<TrainingProgress> Split(TrainingPlan plan, TrainingProgress from, ICollective collective) =>
+        Split(plan, from, collective, StepArrays.Fresh);
+
+    private static IEnumerable<TrainingProgress> Split(TrainingPlan plan, TrainingProgress from, ICollective collective, StepArrays arrays)
     {
         var progress = from;
         while (true)
@@ -36,8 +52,9 @@ public static class DataParallelTrainer
                 var index = progress.BatchInEpoch;
                 var rows = batches.RowsOf(index);
                 var share = RowShare.Of(rows, collective.Rank, collective.Size);
-                var result = DataParallelStep.Run(collective, plan.Network, plan.Optimizer, progress.Parameters, progress.OptimizerState,
-                    batches.Rows(index, share.From, share.Rows), rows);
+                var result = DataParallelStep.Run(ComputeBackend.Current, collective, plan.Network, plan.Optimizer, progress.Parameters, progress.OptimizerState,
+                    batches.Rows(index, share.From, share.Rows), rows, arrays);
+                arrays.StepEnded();
                 progress = progress with
                 {
                     Step = progress.Step + 1,

@@ -1,6 +1,7 @@
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Passes;
 using Functional.NN.Training;
 
@@ -52,7 +53,7 @@ public static class GradientAccumulation
             at += shares[m].Blocks.Length * stride;
         }
         var loss = DataParallelStep.Combine(all, shares.SelectMany(s => s.Blocks), stride)[layout.Length] / network.Loss.Divisor(batchRows, network.OutputSize);
-        var (next, nextState) = DataParallelStep.Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)));
+        var (next, nextState) = DataParallelStep.Apply(backend, optimizer, parameters, state, layout.Split(all.AsMemory(0, layout.Length)), StepArrays.Fresh);
         return new StepResult(loss, next, nextState);
     }
 }

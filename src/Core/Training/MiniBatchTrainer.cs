@@ -1,5 +1,7 @@
+using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Training;
 
@@ -47,6 +49,24 @@ public static class MiniBatchTrainer
                 yield return progress;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Run(TrainingPlan, TrainingProgress)"/> for a loop that keeps only the latest progress it was given and
+    /// hands none out (the run loop of <c>fnn train</c>): the same numbers, but each step writes its new parameters and
+    /// moments into the arrays of the progress two steps back (<see cref="StepArrays.Recycling"/>), so that every step
+    /// works in the same, cached memory. A progress is only valid until the sequence has moved two steps past it;
+    /// <paramref name="from"/> itself is never written.
+    /// </summary>
+    internal static IEnumerable<TrainingProgress> RunKeepingLatest(TrainingPlan plan, TrainingProgress from)
+    {
+        var arrays = StepArrays.Recycling();
+        return Run(plan, from, (parameters, state, batch) =>
+        {
+            var result = TrainingStep.Run(ComputeBackend.Current, plan.Network, plan.Optimizer, parameters, state, batch, arrays);
+            arrays.StepEnded();
+            return result;
+        });
     }
 
     /// <summary>True when <paramref name="progress"/> has just finished an epoch.</summary>

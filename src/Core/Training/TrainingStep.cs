@@ -35,7 +35,15 @@ public static class TrainingStep
 
     /// <summary><see cref="Run(Network, GradientTransformation, Parameters, OptimizerState, Batch)"/> on a given backend.</summary>
     internal static StepResult Run(ComputeBackend backend, Network network, GradientTransformation optimizer, Parameters parameters,
-        OptimizerState state, Batch batch)
+        OptimizerState state, Batch batch) =>
+        Run(backend, network, optimizer, parameters, state, batch, StepArrays.Fresh);
+
+    /// <summary>
+    /// The step with the new parameters and moments of an element-wise optimizer written into arrays from
+    /// <paramref name="arrays"/> (recycled by a loop that keeps only its latest state: <see cref="MiniBatchTrainer"/>'s own loop).
+    /// </summary>
+    internal static StepResult Run(ComputeBackend backend, Network network, GradientTransformation optimizer, Parameters parameters,
+        OptimizerState state, Batch batch, StepArrays arrays)
     {
         PassChecks.RequireFits(network, parameters);
         PassChecks.RequireInputs(network, batch.Inputs.Columns);
@@ -51,7 +59,7 @@ public static class TrainingStep
         // An element-wise optimizer that needs no global norm updates each layer as soon as its gradient is known
         // (still in the cache); one that clips first waits for every gradient and the norm.
         var elementwise = optimizer.Elementwise;
-        var early = elementwise is { NeedsInputNorm: false } ? elementwise.Begin(state, () => throw new UnreachableException()) : null;
+        var early = elementwise is { NeedsInputNorm: false } ? elementwise.Begin(state, () => throw new UnreachableException(), arrays) : null;
         var updated = new LayerTensors[specs.Length];
         double[] Buffer(int length) => elementwise is null ? GC.AllocateUninitializedArray<double>(length) : scratch.Rent(length);
         var gradients = new ReadOnlyMemory<double>[2 * specs.Length];
@@ -64,8 +72,8 @@ public static class TrainingStep
                 : new LayerBackward.Below(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(rows * w.Columns));
             var layer = l;
             LayerBackward.Run(backend, delta, input, w, rows, weights, bias, below, early is null ? null : on =>
-                updated[layer] = new LayerTensors(ElementwisePass.StepTensor(on, early, 2 * layer, w, weights.AsMemory(0, w.Length)),
-                    ElementwisePass.StepTensor(on, early, 2 * layer + 1, parameters[layer].Bias, bias.AsMemory(0, w.Rows))));
+                updated[layer] = new LayerTensors(ElementwisePass.StepTensor(on, early, 2 * layer, w, weights.AsMemory(0, w.Length), arrays),
+                    ElementwisePass.StepTensor(on, early, 2 * layer + 1, parameters[layer].Bias, bias.AsMemory(0, w.Rows), arrays)));
             gradients[2 * l] = weights.AsMemory(0, w.Length);
             gradients[2 * l + 1] = bias.AsMemory(0, w.Rows);
             if (below is { } b) delta = b.Delta.AsMemory(0, rows * w.Columns);
@@ -74,7 +82,7 @@ public static class TrainingStep
             return new StepResult(loss, Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(updated)), early.Finish());
         var (next, nextState) = elementwise is null
             ? optimizer.Step(backend, parameters, Tree(parameters, gradients), state)
-            : ElementwisePass.Step(backend, elementwise, parameters, gradients, state);
+            : ElementwisePass.Step(backend, elementwise, parameters, gradients, state, arrays);
         return new StepResult(loss, next, nextState);
     }
 

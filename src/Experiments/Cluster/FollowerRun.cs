@@ -41,7 +41,7 @@ internal static class FollowerRun
         var plan = prepared.Plan;
         var epochs = prepared.Experiment.Training.Epochs;
         if (RunLoop.Completed(plan, start) >= epochs) return Prelude.unit;
-        foreach (var progress in DataParallelTrainer.Run(plan, start, collective))
+        foreach (var progress in DataParallelTrainer.RunKeepingLatest(plan, start, collective))
             if (MiniBatchTrainer.EndsEpoch(plan, progress) && RunLoop.Completed(plan, progress) >= epochs)
                 break;
         return Prelude.unit;

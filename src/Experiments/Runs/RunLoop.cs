@@ -63,7 +63,8 @@ internal static class RunLoop
         var clock = Stopwatch.StartNew();
         observer.Started(start.Progress.Step, (long)epochs * plan.BatchesPerEpoch, epochs);
 
-        foreach (var progress in Distributed.DataParallelTrainer.Run(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
+        // Only the latest progress is kept (in `state`), so the trainer may recycle the arrays of older ones.
+        foreach (var progress in Distributed.DataParallelTrainer.RunKeepingLatest(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
         {
             var loss = progress.BatchLoss ?? double.NaN;
             if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);

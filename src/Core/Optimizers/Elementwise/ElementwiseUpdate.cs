@@ -15,7 +15,13 @@ internal abstract class ElementwiseUpdate
     /// <summary>This step of the transformation, from its state.</summary>
     /// <param name="state">The transformation's state before the step (its kind is checked).</param>
     /// <param name="inputNorm">The global norm of the incoming updates, computed only when asked for.</param>
-    public abstract ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm);
+    public ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm) => Begin(state, inputNorm, StepArrays.Fresh);
+
+    /// <summary>This step of the transformation, its next moments written into arrays from <paramref name="arrays"/>.</summary>
+    /// <param name="state">The transformation's state before the step (its kind is checked).</param>
+    /// <param name="inputNorm">The global norm of the incoming updates, computed only when asked for.</param>
+    /// <param name="arrays">Where the arrays of the next moments come from.</param>
+    public abstract ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays);
 }
 
 /// <summary>

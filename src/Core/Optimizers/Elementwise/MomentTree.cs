@@ -6,19 +6,20 @@ namespace Functional.NN.Optimizers.Elementwise;
 
 /// <summary>
 /// A moment tree (Adam's m, RMSprop's v, a momentum buffer) during one element-wise step: the previous tree is
-/// read, the next one is written into fresh arrays of the same shapes, which become an immutable tree at the end.
+/// read, the next one is written into arrays of the same shapes from a <see cref="StepArrays"/>, which become an
+/// immutable tree at the end.
 /// </summary>
 internal sealed class MomentTree
 {
     private readonly Gradients _previous;
     private readonly double[][] _next;
 
-    /// <summary>A step from <paramref name="previous"/>.</summary>
-    public MomentTree(Gradients previous)
+    /// <summary>A step from <paramref name="previous"/>, the next moments written into arrays from <paramref name="arrays"/>.</summary>
+    public MomentTree(Gradients previous, StepArrays arrays)
     {
         _previous = previous;
         _next = new double[previous.Count * 2][];
-        for (var t = 0; t < _next.Length; t++) _next[t] = GC.AllocateUninitializedArray<double>(TensorOf(previous, t).Length);
+        for (var t = 0; t < _next.Length; t++) _next[t] = arrays.Take(TensorOf(previous, t).Length);
     }
 
     /// <summary>The previous values of elements [offset, offset + length) of tensor <paramref name="tensor"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -20,7 +21,7 @@ public static partial class Transform
 
     private sealed class DecayUpdate(string name, double weightDecay) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
             return new Step(weightDecay);
@@ -43,6 +44,10 @@ public static partial class Transform
         {
             private readonly Span<double> _u = u;
             private readonly ReadOnlySpan<double> _p = p;
+
+            // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
             public void At<TL>(int i) where TL : struct, ILanes<TL> =>
                 (TL.Load(_u, i) + TL.Of(weightDecay) * TL.Load(_p, i)).Store(_u, i);

@@ -54,12 +54,12 @@ public static partial class Transform
     {
         public override bool NeedsInputNorm => parts[0].NeedsInputNorm;
 
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var chain = ChainStates(state, name, parts.Length);
             var steps = new ElementwiseStep[parts.Length];
             for (var i = 0; i < parts.Length; i++)
-                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : () => throw new InvalidOperationException($"{name}: clipping after another transformation is not element-wise"));
+                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : () => throw new InvalidOperationException($"{name}: clipping after another transformation is not element-wise"), arrays);
             return new Step(steps);
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -37,7 +38,7 @@ public static partial class Transform
     {
         public override bool NeedsInputNorm => true;
 
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
             return new Step(inputNorm(), maxNorm);
@@ -59,6 +60,10 @@ public static partial class Transform
         private readonly ref struct Body(Span<double> u, double norm, double maxNorm) : ILaneBody
         {
             private readonly Span<double> _u = u;
+
+            // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
             public void At<TL>(int i) where TL : struct, ILanes<TL> =>
                 (TL.Load(_u, i) / TL.Of(norm) * TL.Of(maxNorm)).Store(_u, i);

@@ -46,8 +46,8 @@ public static partial class Transform
 
     private sealed class MaskedUpdate(string name, ElementwiseUpdate inner, ParameterMask mask) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm) =>
-            new Step(name, inner.Begin(state, inputNorm), mask);
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays) =>
+            new Step(name, inner.Begin(state, inputNorm, arrays), mask);
 
         private sealed class Step(string name, ElementwiseStep inner, ParameterMask mask) : ElementwiseStep
         {

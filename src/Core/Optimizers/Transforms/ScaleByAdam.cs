@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 
@@ -34,10 +35,10 @@ public static partial class Transform
 
     private sealed class AdamUpdate(string name, double b1, double b2, double eps) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var s = OptimizerState.Expect<AdamState>(state, name, AdamState.KindName);
-            return new Step(b1, b2, eps, s.Count + 1, new MomentTree(s.Mu), new MomentTree(s.Nu));
+            return new Step(b1, b2, eps, s.Count + 1, new MomentTree(s.Mu, arrays), new MomentTree(s.Nu, arrays));
         }
 
         private sealed class Step(double b1, double b2, double eps, int t, MomentTree mu, MomentTree nu) : ElementwiseStep
@@ -61,6 +62,10 @@ public static partial class Transform
         {
             private readonly Span<double> _u = u, _nextM = nextM, _nextV = nextV;
             private readonly ReadOnlySpan<double> _m = m, _v = v;
+
+            // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
             public void At<TL>(int i) where TL : struct, ILanes<TL>
             {

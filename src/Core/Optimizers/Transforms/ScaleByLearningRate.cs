@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -24,7 +25,7 @@ public static partial class Transform
 
     private sealed class LearningRateUpdate(string name, Schedule learningRate) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var s = OptimizerState.Expect<CountState>(state, name, CountState.KindName);
             return new Step(s.Count, -learningRate.At(s.Count));
@@ -46,6 +47,10 @@ public static partial class Transform
     private readonly ref struct Scale(Span<double> u, double factor) : ILaneBody
     {
         private readonly Span<double> _u = u;
+
+        // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public void At<TL>(int i) where TL : struct, ILanes<TL> => (TL.Of(factor) * TL.Load(_u, i)).Store(_u, i);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 
@@ -30,10 +31,10 @@ public static partial class Transform
 
     private sealed class MomentumUpdate(string name, double momentum, bool nesterov) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var s = OptimizerState.Expect<MomentumState>(state, name, MomentumState.KindName);
-            return new Step(momentum, nesterov, s.Count, new MomentTree(s.Buffer));
+            return new Step(momentum, nesterov, s.Count, new MomentTree(s.Buffer, arrays));
         }
 
         private sealed class Step(double momentum, bool nesterov, int count, MomentTree buffer) : ElementwiseStep
@@ -53,6 +54,10 @@ public static partial class Transform
         {
             private readonly Span<double> _u = u, _nextB = nextB;
             private readonly ReadOnlySpan<double> _b = b;
+
+            // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
             public void At<TL>(int i) where TL : struct, ILanes<TL>
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 
@@ -30,10 +31,10 @@ public static partial class Transform
 
     private sealed class RmsUpdate(string name, double alpha, double eps) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var s = OptimizerState.Expect<RmsState>(state, name, RmsState.KindName);
-            return new Step(alpha, eps, s.Count, new MomentTree(s.Nu));
+            return new Step(alpha, eps, s.Count, new MomentTree(s.Nu, arrays));
         }
 
         private sealed class Step(double alpha, double eps, int count, MomentTree nu) : ElementwiseStep
@@ -51,6 +52,10 @@ public static partial class Transform
         {
             private readonly Span<double> _u = u, _nextV = nextV;
             private readonly ReadOnlySpan<double> _v = v;
+
+            // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
             public void At<TL>(int i) where TL : struct, ILanes<TL>
             {

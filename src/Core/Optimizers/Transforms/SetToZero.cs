@@ -14,7 +14,7 @@ public static partial class Transform
 
     private sealed class ZeroUpdate : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm)
+        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             OptimizerState.Expect<EmptyState>(state, "set_to_zero", EmptyState.KindName);
             return new Step();
