@@ -43,8 +43,16 @@ switch (args[0])
             Tensor.Build(share.Rows, 784, (r, j) => inputs[share.From + r, j]), Tensor.Build(share.Rows, 10, (r, j) => targets[share.From + r, j])).ThrowIfFail();
         var optimizer = Optimizer.Adam(0.001);
         var (p, s) = (parameters, optimizer.Init(parameters));
-        StepResult Step() => world.Size == 1 ? TrainingStep.Run(network, optimizer, p, s, whole)
-            : DataParallelStep.Run(world, network, optimizer, p, s, own, batch);
+        // As fnn train runs it: each step writes into the arrays of the state two steps back.
+        var arrays = Functional.NN.Optimizers.Elementwise.StepArrays.Recycling();
+        StepResult Step()
+        {
+            var result = world.Size == 1
+                ? TrainingStep.Run(Functional.NN.Compute.ComputeBackend.Current, network, optimizer, p, s, whole, arrays)
+                : DataParallelStep.Run(Functional.NN.Compute.ComputeBackend.Current, world, network, optimizer, p, s, own, batch, arrays);
+            arrays.StepEnded();
+            return result;
+        }
         // Warm-up past tiered JIT: methods reach tier 1 after 30 calls and a quiet spell of the background compiler.
         for (var i = 0; i < 30; i++) (p, s) = Step() is var r ? (r.Parameters, r.OptimizerState) : default;
         Thread.Sleep(300);

@@ -1,4 +1,5 @@
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Randomness;
 using Functional.NN.Tensors;
 using LanguageExt;
@@ -93,14 +94,33 @@ public sealed partial record Dataset
     internal Dataset TakeRows(IReadOnlyList<int> rows) =>
         new(_features is not null ? Gather(_features, rows) : _view!.Convert(rows), Gather(Targets, rows));
 
+    /// <summary>
+    /// The rows at valid indices, without checks, as a batch whose arrays come from <paramref name="arrays"/> (a
+    /// training loop's recycled memory). The dataset's numbers are finite and its widths fit the plan's network.
+    /// </summary>
+    internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays)
+    {
+        var features = arrays.Take(checked(rows.Count * FeatureCount));
+        if (_features is not null) Gather(_features, rows, features);
+        else _view!.Convert(rows, features);
+        var targets = arrays.Take(checked(rows.Count * Targets.Columns));
+        Gather(Targets, rows, targets);
+        return Batch.FromTrusted(Tensor.Own(rows.Count, FeatureCount, features), Tensor.Own(rows.Count, Targets.Columns, targets));
+    }
+
     private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
         tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));
 
     private static Tensor Gather(Tensor source, IReadOnlyList<int> rows)
     {
-        var data = new double[rows.Count * source.Columns];
-        for (var i = 0; i < rows.Count; i++) source.Row(rows[i]).CopyTo(data.AsSpan(i * source.Columns, source.Columns));
+        var data = GC.AllocateUninitializedArray<double>(rows.Count * source.Columns);
+        Gather(source, rows, data);
         return Tensor.Own(rows.Count, source.Columns, data);
+    }
+
+    private static void Gather(Tensor source, IReadOnlyList<int> rows, double[] data)
+    {
+        for (var i = 0; i < rows.Count; i++) source.Row(rows[i]).CopyTo(data.AsSpan(i * source.Columns, source.Columns));
     }
 
     private static (int Row, int Column)? FirstNonFinite(Tensor tensor)

@@ -86,10 +86,16 @@ public sealed partial record Dataset
         /// <summary>The view's positions <paramref name="positions"/>, converted into a new tensor.</summary>
         public Tensor Convert(IReadOnlyList<int> positions)
         {
+            var data = GC.AllocateUninitializedArray<double>(checked(positions.Count * Source.Columns));
+            Convert(positions, data);
+            return Tensor.Own(positions.Count, Source.Columns, data);
+        }
+
+        /// <summary>The view's positions <paramref name="positions"/>, converted into the start of <paramref name="data"/>.</summary>
+        public void Convert(IReadOnlyList<int> positions, double[] data)
+        {
             var columns = Source.Columns;
-            var data = GC.AllocateUninitializedArray<double>(checked(positions.Count * columns));
             for (var i = 0; i < positions.Count; i++) ConvertRow(Rows[positions[i]], data.AsSpan(i * columns, columns));
-            return Tensor.Own(positions.Count, columns, data);
         }
 
         /// <summary>

@@ -53,7 +53,7 @@ public static class DataParallelTrainer
                 var rows = batches.RowsOf(index);
                 var share = RowShare.Of(rows, collective.Rank, collective.Size);
                 var result = DataParallelStep.Run(ComputeBackend.Current, collective, plan.Network, plan.Optimizer, progress.Parameters, progress.OptimizerState,
-                    batches.Rows(index, share.From, share.Rows), rows, arrays);
+                    batches.Rows(index, share.From, share.Rows, arrays), rows, arrays);
                 arrays.StepEnded();
                 progress = progress with
                 {

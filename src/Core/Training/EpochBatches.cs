@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Immutable;
 using Functional.NN.Data;
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Training;
 
@@ -48,12 +49,14 @@ public sealed class EpochBatches : IReadOnlyList<Batch>
     }
 
     /// <summary>Rows <paramref name="from"/> .. from + count - 1 of batch <paramref name="index"/>, gathered alone (null when count is 0).</summary>
-    internal Batch? Rows(int index, int from, int count)
-    {
-        if (count == 0) return null;
-        var rows = Order.Slice(index * _batchSize + from, count);
-        return _data.TakeRows(rows).ToBatch(_network).ThrowIfFail();
-    }
+    internal Batch? Rows(int index, int from, int count) => Rows(index, from, count, StepArrays.Fresh);
+
+    /// <summary>Rows <paramref name="from"/> .. from + count - 1 of batch <paramref name="index"/>, gathered into arrays from <paramref name="arrays"/> (null when count is 0).</summary>
+    internal Batch? Rows(int index, int from, int count, StepArrays arrays) =>
+        count == 0 ? null : _data.GatherBatch(Order.Slice(index * _batchSize + from, count), arrays);
+
+    /// <summary>Batch <paramref name="index"/>, gathered into arrays from <paramref name="arrays"/> (a training loop's recycled memory).</summary>
+    internal Batch Gather(int index, StepArrays arrays) => Rows(index, 0, RowsOf(index), arrays)!;
 
     /// <summary>Rows in batch <paramref name="index"/>.</summary>
     internal int RowsOf(int index) => Math.Min(_batchSize, Order.Length - index * _batchSize);

@@ -37,6 +37,12 @@ public static class MiniBatchTrainer
     public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from, Func<Parameters, OptimizerState, Batch, StepResult> step)
     {
         ArgumentNullException.ThrowIfNull(step);
+        return Steps(plan, from, step, (batches, index) => batches[index]);
+    }
+
+    private static IEnumerable<TrainingProgress> Steps(TrainingPlan plan, TrainingProgress from,
+        Func<Parameters, OptimizerState, Batch, StepResult> step, Func<EpochBatches, int, Batch> gather)
+    {
         var progress = from;
         while (true)
         {
@@ -45,7 +51,7 @@ public static class MiniBatchTrainer
             var batches = plan.BatchesOf(progress.Epoch);
             while (progress.BatchInEpoch < batches.Count)
             {
-                progress = Step(progress, batches[progress.BatchInEpoch], step);
+                progress = Step(progress, gather(batches, progress.BatchInEpoch), step);
                 yield return progress;
             }
         }
@@ -54,19 +60,19 @@ public static class MiniBatchTrainer
     /// <summary>
     /// <see cref="Run(TrainingPlan, TrainingProgress)"/> for a loop that keeps only the latest progress it was given and
     /// hands none out (the run loop of <c>fnn train</c>): the same numbers, but each step writes its new parameters and
-    /// moments into the arrays of the progress two steps back (<see cref="StepArrays.Recycling"/>), so that every step
-    /// works in the same, cached memory. A progress is only valid until the sequence has moved two steps past it;
+    /// moments (and gathers its batch) into the arrays of the progress two steps back (<see cref="StepArrays.Recycling"/>),
+    /// so that every step works in the same, cached memory. A progress is only valid until the sequence has moved two steps past it;
     /// <paramref name="from"/> itself is never written.
     /// </summary>
     internal static IEnumerable<TrainingProgress> RunKeepingLatest(TrainingPlan plan, TrainingProgress from)
     {
         var arrays = StepArrays.Recycling();
-        return Run(plan, from, (parameters, state, batch) =>
+        return Steps(plan, from, (parameters, state, batch) =>
         {
             var result = TrainingStep.Run(ComputeBackend.Current, plan.Network, plan.Optimizer, parameters, state, batch, arrays);
             arrays.StepEnded();
             return result;
-        });
+        }, (batches, index) => batches.Gather(index, arrays));
     }
 
     /// <summary>True when <paramref name="progress"/> has just finished an epoch.</summary>
