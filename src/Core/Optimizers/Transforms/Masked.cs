@@ -51,6 +51,10 @@ public static partial class Transform
 
         private sealed class Step(string name, ElementwiseStep inner, ParameterMask mask) : ElementwiseStep
         {
+            private const int StackLength = 512;
+
+            // The stack copy is written whole before it is read: no need to zero it.
+            [System.Runtime.CompilerServices.SkipLocalsInit]
             public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
                 if (tensor / 2 >= mask.Layers.Length)
@@ -61,6 +65,14 @@ public static partial class Transform
                     return;
                 }
                 // Not selected: u passes through; the inner step still sees it, so its moments move as on the tree.
+                // The fused pass hands out blocks of at most 512 elements: those fit on the stack (cheaper than the pool).
+                if (u.Length <= StackLength)
+                {
+                    Span<double> copy = stackalloc double[u.Length];
+                    u.CopyTo(copy);
+                    inner.Run(tensor, offset, copy, p, width);
+                    return;
+                }
                 var rented = ArrayPool<double>.Shared.Rent(u.Length);
                 try
                 {
