@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -52,6 +53,9 @@ public static partial class Transform
     /// <summary>Every part's per-element rule, one after the other on the same elements.</summary>
     private sealed class ChainUpdate(string name, ImmutableArray<ElementwiseUpdate> parts) : ElementwiseUpdate
     {
+        // Made once per chain rather than once per step: the tutorial's tiny step is about a microsecond.
+        private readonly Func<double> _noNorm = () => throw new InvalidOperationException($"{name}: clipping after another transformation is not element-wise");
+
         public override bool NeedsInputNorm => parts[0].NeedsInputNorm;
 
         public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
@@ -59,7 +63,7 @@ public static partial class Transform
             var chain = ChainStates(state, name, parts.Length);
             var steps = new ElementwiseStep[parts.Length];
             for (var i = 0; i < parts.Length; i++)
-                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : () => throw new InvalidOperationException($"{name}: clipping after another transformation is not element-wise"), arrays);
+                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : _noNorm, arrays);
             return new Step(steps);
         }
 
@@ -70,7 +74,12 @@ public static partial class Transform
                 foreach (var step in steps) step.Run(tensor, offset, u, p, width);
             }
 
-            public override OptimizerState Finish() => new ChainState([.. steps.Select(s => s.Finish())]);
+            public override OptimizerState Finish()
+            {
+                var states = new OptimizerState[steps.Length];
+                for (var i = 0; i < steps.Length; i++) states[i] = steps[i].Finish();
+                return new ChainState(ImmutableCollectionsMarshal.AsImmutableArray(states));
+            }
         }
     }
 }
