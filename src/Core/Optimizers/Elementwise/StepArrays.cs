@@ -34,7 +34,7 @@ internal abstract class StepArrays
     private sealed class RecycledArrays : StepArrays
     {
         private readonly Dictionary<int, Stack<double[]>> _free = [];
-        private readonly object _gate = new();
+        private readonly Lock _gate = new();
         private List<double[]> _current = [], _previous = [];
 
         public override double[] Take(int length)
