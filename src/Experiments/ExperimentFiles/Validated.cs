@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Functional.NN.Experiments.ExperimentFiles;
+
+/// <summary>
+/// The few combinators the experiment-file readers need over LanguageExt's <see cref="Validation{FAIL, SUCCESS}"/>:
+/// every reading of a key is a validation whose failure names the key path and the value found, and validations are
+/// combined applicatively, so a file's problems are all kept, in the order they were read.
+/// </summary>
+internal static class Validated
+{
+    /// <summary>A value read without a problem.</summary>
+    public static Validation<Error, T> Ok<T>(T value) => Success<Error, T>(value);
+
+    /// <summary>A problem: <paramref name="message"/> names where it is (key path) and what was found there.</summary>
+    public static Validation<Error, T> Problem<T>(string message) => Fail<Error, T>(Error.New(message));
+
+    /// <summary>The same validation with its value dropped, to be combined with <see cref="All"/>.</summary>
+    public static Validation<Error, Unit> Ignore<T>(this Validation<Error, T> validation) => validation.Map(_ => unit);
+
+    /// <summary>Success when every one of <paramref name="checks"/> succeeds; otherwise every failure of all of them, in order.</summary>
+    public static Validation<Error, Unit> All(params Validation<Error, Unit>[] checks) =>
+        checks.Aggregate(Ok(unit), (all, next) => (all, next).Apply((_, _) => unit));
+
+    /// <summary>Every item's value, in order, or the failures of all the items that failed.</summary>
+    public static Validation<Error, ImmutableArray<T>> Each<T>(IEnumerable<Validation<Error, T>> items) =>
+        items.Aggregate(Ok(ImmutableArray<T>.Empty), (all, next) => (all, next).Apply((values, value) => values.Add(value)));
+
+    /// <summary>The result of a <see cref="Fin{A}"/> as a validation (its error kept as it is).</summary>
+    public static Validation<Error, T> Of<T>(Fin<T> result) => result.Match(Succ: Ok, Fail: e => Fail<Error, T>(e));
+
+    /// <summary>
+    /// <paramref name="check"/> of both values when both were read; success otherwise (their own failures are
+    /// reported where they were read, not twice).
+    /// </summary>
+    public static Validation<Error, Unit> WhenBoth<A, B>(Validation<Error, A> a, Validation<Error, B> b, Func<A, B, Validation<Error, Unit>> check) =>
+        a.Match(Succ: x => b.Match(Succ: y => check(x, y), Fail: _ => Ok(unit)), Fail: _ => Ok(unit));
+
+    /// <summary>
+    /// The value <paramref name="read"/> builds from an object's keys once <paramref name="problems"/> (the readings of those
+    /// keys and the object's unknown keys) all succeeded; otherwise every problem.
+    /// </summary>
+    public static Validation<Error, T> Then<T>(this Validation<Error, Unit> problems, Func<Validation<Error, T>> read) =>
+        problems.Bind(_ => read());
+}
