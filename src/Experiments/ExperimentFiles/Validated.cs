@@ -18,6 +18,18 @@ internal static class Validated
     /// <summary>A problem: <paramref name="message"/> names where it is (key path) and what was found there.</summary>
     public static Validation<Error, T> Problem<T>(string message) => Fail<Error, T>(Error.New(message));
 
+    /// <summary>Success when <paramref name="holds"/>; otherwise the problem <paramref name="problem"/> words.</summary>
+    public static Validation<Error, Unit> Check(bool holds, Func<string> problem) => holds ? Ok(unit) : Problem<Unit>(problem());
+
+    /// <summary>
+    /// The value, or one error: the messages of every problem, in order, joined by <c>"; "</c> and passed through
+    /// <paramref name="wrap"/> (which adds where the problems are, such as the file).
+    /// </summary>
+    public static Fin<T> ToFin<T>(this Validation<Error, T> validation, Func<string, string> wrap) =>
+        validation.Match(
+            Succ: Fin<T>.Succ,
+            Fail: errors => Fin<T>.Fail(Error.New(wrap(string.Join("; ", errors.Select(e => e.Message))))));
+
     /// <summary>The same validation with its value dropped, to be combined with <see cref="All"/>.</summary>
     public static Validation<Error, Unit> Ignore<T>(this Validation<Error, T> validation) => validation.Map(_ => unit);
 
