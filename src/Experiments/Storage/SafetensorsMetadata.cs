@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Functional.NN.Activations;
 using Functional.NN.Data;
-using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Losses;
 using Functional.NN.Model;
 using Functional.NN.Tensors;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Functional.NN.Data;
-using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
 using LanguageExt;

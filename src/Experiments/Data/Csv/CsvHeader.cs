@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Functional.NN.Experiments.ExperimentFiles;
 using LanguageExt;
 using LanguageExt.Common;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Functional.NN.Experiments.ExperimentFiles;
 using LanguageExt;
 
 namespace Functional.NN.Experiments.Data.Generated;

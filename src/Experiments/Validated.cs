@@ -3,12 +3,13 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
-namespace Functional.NN.Experiments.ExperimentFiles;
+namespace Functional.NN.Experiments;
 
 /// <summary>
-/// The few combinators the experiment-file readers need over LanguageExt's <see cref="Validation{FAIL, SUCCESS}"/>:
-/// every reading of a key is a validation whose failure names the key path and the value found, and validations are
-/// combined applicatively, so a file's problems are all kept, in the order they were read.
+/// The few combinators over LanguageExt's <see cref="Validation{FAIL, SUCCESS}"/> that the experiment-file readers and
+/// the package's other checks (safetensors layout and metadata, CSV header, generator settings) need: every check or
+/// reading of a key is a validation whose failure says where the problem is (key path, tensor, column) and what was
+/// found there, and validations are combined applicatively, so all problems are kept, in the order they were found.
 /// </summary>
 internal static class Validated
 {
