@@ -36,7 +36,7 @@ internal static class ReadmeCommands
             }
             if (language is null || !ReadmeBlocks.ShellLanguages.Contains(language)) continue;
             var prompt = language == "console";
-            var command = prompt ? (line.StartsWith("$ ", StringComparison.Ordinal) ? line[2..] : null) : line.Trim();
+            var command = prompt ? (line.TrimStart().StartsWith("$ ", StringComparison.Ordinal) ? line.TrimStart()[2..] : null) : line.Trim();
             if (command is null)
             {
                 if (open is { } o && line.Trim() != "…" && !line.Contains('…')) o.Output.Add(line);

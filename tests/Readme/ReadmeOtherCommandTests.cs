@@ -30,6 +30,8 @@ public sealed class ReadmeOtherCommandTests(ITestOutputHelper log)
         var uncovered = Uncovered(lines);
         Assert.True(uncovered.Count == 0, "README command lines that no test runs or checks (add them to ReadmeOtherCommands with how they are covered): "
                                           + string.Join("; ", uncovered.Select(l => $"line {l.Line}: {l.Command}")));
+        var run = ReadmeCommands.Parse(Readme).Select(c => c.Line).ToList();
+        Assert.Equal(lines.Where(l => l.IsFnn).Select(l => l.Line), run); // every fnn line is one ReadmeCommandTests runs
         var stale = ReadmeOtherCommands.All.Where(c => !lines.Any(l => Same(l.Command, c.Command))).ToList();
         Assert.True(stale.Count == 0, "ReadmeOtherCommands lists commands the README no longer has: " + string.Join("; ", stale));
         log.WriteLine($"{lines.Count(l => l.IsFnn)} fnn lines (ReadmeCommandTests), {lines.Count(l => !l.IsFnn)} other lines (ReadmeOtherCommands)");
