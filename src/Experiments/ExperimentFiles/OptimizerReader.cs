@@ -34,7 +34,8 @@ internal static class OptimizerReader
                 : Option<double>.None;
             var schedule = reader.Raw("schedule") is { } s ? ReadSchedule(s, reader.KeyPath("schedule")) : ConstantSchedule;
             var common = Validated.All(optimizer.Ignore(), rate.Ignore(), clip.Ignore(), schedule.Ignore());
-            // The optimizer's own settings (and so the object's valid keys) are known only once its name is.
+            // The optimizer's own settings (and so the object's valid keys) are known only once its name is; without
+            // a known name, common fails (it holds the name's problem with the others) and is the result.
             return optimizer.Match(
                 Fail: _ => common.Map(_ => Default),
                 Succ: name =>
@@ -67,7 +68,7 @@ internal static class OptimizerReader
             var warmup = reader.Integer("warmup_steps", 0, 0, int.MaxValue);
             var common = Validated.All(schedule.Ignore(), warmup.Ignore());
             return schedule.Match(
-                Fail: _ => common.Map(_ => ConstantSchedule),
+                Fail: _ => common.Map(_ => ConstantSchedule), // fails: common holds the name's problem
                 Succ: name =>
                 {
                     var settings = ReadSettings(reader, OptimizerCatalog.Schedules[name]);
