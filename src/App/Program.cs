@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Functional.NN.App.Cli;
 using Functional.NN.App.Commands;
-using Functional.NN.Experiments.Models;
-using Functional.NN.Experiments;
 
 namespace Functional.NN.App;
 
@@ -24,7 +22,7 @@ internal static class Program
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             GradcheckCommand.Create(),
-            ExportOnnxCommand.Create(path => TrainedModel.Load(path).Map(m => new LoadedModel(m.Network, m.Parameters, m.Standardizer))),
+            ExportOnnxCommand.Create(),
             ExportSafetensorsCommand.Create(),
             ImportSafetensorsCommand.Create(),
         };

@@ -115,7 +115,8 @@ public sealed class ReadmeCommandTests(ITestOutputHelper log)
         foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout: the folder above the test binaries that holds <c>Functional.NN.sln</c>.</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Functional.NN.sln"))) return dir.FullName;

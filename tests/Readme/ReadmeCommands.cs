@@ -28,15 +28,15 @@ internal static class ReadmeCommands
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.StartsWith("```", StringComparison.Ordinal))
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
                 Close();
-                language = language is null ? line[3..].Trim() : null;
+                language = language is null ? line.TrimStart()[3..].Trim() : null;
                 continue;
             }
-            if (language is not ("bash" or "console")) continue;
+            if (language is null || !ReadmeBlocks.ShellLanguages.Contains(language)) continue;
             var prompt = language == "console";
-            var command = prompt ? (line.StartsWith("$ ", StringComparison.Ordinal) ? line[2..] : null) : line;
+            var command = prompt ? (line.TrimStart().StartsWith("$ ", StringComparison.Ordinal) ? line.TrimStart()[2..] : null) : line.Trim();
             if (command is null)
             {
                 if (open is { } o && line.Trim() != "…" && !line.Contains('…')) o.Output.Add(line);
@@ -57,7 +57,8 @@ internal static class ReadmeCommands
         }
     }
 
-    private static string WithoutComment(string line)
+    /// <summary>The line without its shell comment (a <c>#</c> at the start of a word, outside quotes).</summary>
+    internal static string WithoutComment(string line)
     {
         var quote = '\0';
         for (var i = 0; i < line.Length; i++)
@@ -70,7 +71,8 @@ internal static class ReadmeCommands
         return line;
     }
 
-    private static List<string> ShellWords(string text)
+    /// <summary>The words of <paramref name="text"/> as a POSIX shell splits them (quotes removed, no expansion).</summary>
+    internal static List<string> ShellWords(string text)
     {
         var words = new List<string>();
         var current = new System.Text.StringBuilder();

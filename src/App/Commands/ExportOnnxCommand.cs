@@ -17,8 +17,8 @@ namespace Functional.NN.App.Commands;
 /// </summary>
 internal static class ExportOnnxCommand
 {
-    /// <summary>The <c>export-onnx</c> command, reading model files with <paramref name="modelFiles"/>.</summary>
-    public static Command Create(ModelLoader modelFiles)
+    /// <summary>The <c>export-onnx</c> command.</summary>
+    public static Command Create()
     {
         var model = new Argument<string>("MODEL") { Description = "The model: an fnn model file, or a plain JSON model (*.json)." };
         var output = new Option<string>("--out") { Description = "The ONNX file to write.", Required = true };
@@ -26,18 +26,18 @@ internal static class ExportOnnxCommand
         var caseName = new Option<string?>("--case") { Description = "For a JSON file of several reference cases: the name of the case to export." };
         var force = new Option<bool>("--force") { Description = "Replace the ONNX file if it exists (otherwise an existing file is an error, as for predict)." };
         var command = new Command("export-onnx", "Export a trained model as an ONNX model (opset 20).") { model, output, float32, caseName, force };
-        command.SetAction(parse => Run(parse.InvocationConfiguration.Output, modelFiles,
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Output,
             parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(float32), parse.GetValue(caseName), parse.GetValue(force)));
         return command;
     }
 
     /// <summary>Exports the model at <paramref name="modelPath"/> to <paramref name="outputPath"/>; returns the exit code, throwing on failure.</summary>
-    public static int Run(TextWriter console, ModelLoader modelFiles, string modelPath, string outputPath, bool float32, string? caseName, bool force = false)
+    public static int Run(TextWriter console, string modelPath, string outputPath, bool float32, string? caseName, bool force = false)
     {
         var type = float32 ? OnnxElementType.Float : OnnxElementType.Double;
         var options = new OnnxExportOptions(type, ProducerVersion: typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "");
         var written =
-            from loaded in ModelSources.Load(modelPath, caseName, modelFiles)
+            from loaded in ModelSources.Load(modelPath, caseName)
             from bytes in ModelSources.Prefixed(modelPath, OnnxExport.ToBytes(loaded.Network, loaded.Parameters, loaded.Standardizer, options))
             from _ in Write(outputPath, bytes, force)
             select (loaded, bytes.Length);

@@ -60,7 +60,7 @@ internal static class TrainCommand
     public static int Run(Request request, TextWriter output, TextWriter error, bool live, Func<TrainingProgress, bool>? interrupt = null)
     {
         var parsed = ExperimentFile.Load(request.ExperimentPath).Map(e => e.WithSeed(request.Seed ?? e.Seed));
-        if (request.Epochs is { } epochs) parsed = parsed.Map(e => e.WithEpochs(epochs));
+        if (request.Epochs is { } epochs) parsed = parsed.Bind(e => e.WithEpochs(epochs));
         if (request.DryRun)
             return RunOutcome.Report(parsed.Bind(e => e.Resolve()), error, resolved => output.Write(resolved.ToJson()));
         var started = RunWorld.FromEnvironment();

@@ -50,14 +50,17 @@ public sealed partial record Dataset
     /// <summary>A dataset, or an error naming every problem (row and column of the first non-finite number of each tensor).</summary>
     public static Fin<Dataset> Create(Tensor features, Tensor targets)
     {
-        var problems = new List<string>();
-        if (features.Rows < 1) problems.Add("a dataset needs at least one example, got 0 feature rows");
-        if (features.Columns < 1) problems.Add("features: need at least one column, got 0");
-        if (targets.Columns < 1) problems.Add("targets: need at least one column, got 0");
-        if (targets.Rows != features.Rows) problems.Add($"targets: {targets.Rows} rows for {features.Rows} feature rows");
-        if (FirstNonFinite(features) is var (fr, fc)) problems.Add($"features: row {fr}, column {fc} is not a finite number");
-        if (FirstNonFinite(targets) is var (tr, tc)) problems.Add($"targets: row {tr}, column {tc} is not a finite number");
-        return problems.Count == 0 ? new Dataset(features, targets) : Error.New(string.Join("; ", problems));
+        var (badFeature, badTarget) = (FirstNonFinite(features), FirstNonFinite(targets));
+        return Checks.All([
+                Checks.That(features.Rows >= 1, "a dataset needs at least one example, got 0 feature rows"),
+                Checks.That(features.Columns >= 1, "features: need at least one column, got 0"),
+                Checks.That(targets.Columns >= 1, "targets: need at least one column, got 0"),
+                Checks.That(targets.Rows == features.Rows, () => $"targets: {targets.Rows} rows for {features.Rows} feature rows"),
+                Checks.That(badFeature is null, () => $"features: row {badFeature!.Value.Row}, column {badFeature.Value.Column} is not a finite number"),
+                Checks.That(badTarget is null, () => $"targets: row {badTarget!.Value.Row}, column {badTarget.Value.Column} is not a finite number"),
+            ])
+            .Map(_ => new Dataset(features, targets))
+            .ToFin();
     }
 
     /// <summary>A dataset from rows of features and targets (copied).</summary>

@@ -36,14 +36,16 @@ public sealed record Standardizer
     /// </summary>
     public static Fin<Standardizer> Create(Tensor mean, Tensor scale)
     {
-        var problems = new List<string>();
-        if (mean.Rows != 1 || mean.Columns < 1) problems.Add($"mean must be a [1 x features] row with at least one feature, got [{mean.Rows} x {mean.Columns}]");
-        if (!scale.SameShape(mean)) problems.Add($"scale must have the shape of mean [{mean.Rows} x {mean.Columns}], got [{scale.Rows} x {scale.Columns}]");
         var badMean = Enumerable.Range(0, mean.Length).Where(i => !double.IsFinite(mean.Span[i])).ToList();
-        if (badMean.Count > 0) problems.Add($"mean is not finite at feature(s) {Features(badMean)}");
         var badScale = Enumerable.Range(0, scale.Length).Where(i => !(double.IsFinite(scale.Span[i]) && scale.Span[i] > 0)).ToList();
-        if (badScale.Count > 0) problems.Add($"scale must be finite and positive, it is not at feature(s) {Features(badScale)}");
-        return problems.Count == 0 ? new Standardizer(mean, scale) : Error.New($"standardizer: {string.Join("; ", problems)}");
+        return Checks.All([
+                Checks.That(mean.Rows == 1 && mean.Columns >= 1, () => $"mean must be a [1 x features] row with at least one feature, got [{mean.Rows} x {mean.Columns}]"),
+                Checks.That(scale.SameShape(mean), () => $"scale must have the shape of mean [{mean.Rows} x {mean.Columns}], got [{scale.Rows} x {scale.Columns}]"),
+                Checks.That(badMean.Count == 0, () => $"mean is not finite at feature(s) {Features(badMean)}"),
+                Checks.That(badScale.Count == 0, () => $"scale must be finite and positive, it is not at feature(s) {Features(badScale)}"),
+            ])
+            .Map(_ => new Standardizer(mean, scale))
+            .ToFin("standardizer: ");
     }
 
     private static string Features(List<int> indices) =>

@@ -36,24 +36,19 @@ public static class PlainJsonParameters
     {
         if (layers.ValueKind != JsonValueKind.Array)
             return Error.New($"parameters: expected a list of {network.Layers.Length} layers {{\"W\": rows, \"b\": list}}, got {Describe(layers)}");
-        var problems = new List<string>();
-        var tensors = new List<LayerTensors>();
         var given = layers.GetArrayLength();
-        if (given != network.Layers.Length)
-            problems.Add($"the network {network} has {network.Layers.Length} layers, the JSON has {given}");
-        var index = 0;
-        foreach (var layer in layers.EnumerateArray())
+        var count = Checks.That(given == network.Layers.Length, () => $"the network {network} has {network.Layers.Length} layers, the JSON has {given}");
+        var tensors = Checks.Each(layers.EnumerateArray().Select((layer, i) =>
         {
-            var where = $"layer {++index}";
-            var weights = Field(layer, "W", where).Bind(w => Rows(w, $"{where} W"));
-            var bias = Field(layer, "b", where).Bind(b => Numbers(b, $"{where} b")).Map(b => Tensor.RowVector(b));
-            weights.Match(_ => { }, e => problems.Add(e.Message));
-            bias.Match(_ => { }, e => problems.Add(e.Message));
-            if (weights.IsSucc && bias.IsSucc) tensors.Add(new LayerTensors(weights.ThrowIfFail(), bias.ThrowIfFail()));
-        }
-        if (problems.Count > 0) return Error.New($"parameters: {string.Join("; ", problems)}");
-        return Parameters.Create(network, tensors).Match(
-            Succ: Fin<Parameters>.Succ, Fail: e => Fin<Parameters>.Fail(Error.New($"parameters: {e.Message}")));
+            var where = $"layer {i + 1}";
+            var weights = Checks.Of(Field(layer, "W", where).Bind(w => Rows(w, $"{where} W")));
+            var bias = Checks.Of(Field(layer, "b", where).Bind(b => Numbers(b, $"{where} b")).Map(b => Tensor.RowVector(b)));
+            return (weights, bias).Apply((w, b) => new LayerTensors(w, b));
+        }));
+        return (count, tensors).Apply((_, all) => all)
+            .ToFin("parameters: ")
+            .Bind(tensors => Parameters.Create(network, tensors).Match(
+                Succ: Fin<Parameters>.Succ, Fail: e => Fin<Parameters>.Fail(Error.New($"parameters: {e.Message}"))));
     }
 
     private static Fin<JsonElement> Field(JsonElement layer, string name, string where) =>

@@ -14,17 +14,16 @@ public static class ClassLabels
     public static Fin<Tensor> OneHot(IReadOnlyList<int> labels, int classes)
     {
         if (classes < 1) return Error.New($"one-hot: the number of classes must be at least 1, got {classes}");
-        var problems = new List<string>();
         var data = new double[checked(labels.Count * classes)];
+        var outside = new List<int>();
         for (var n = 0; n < labels.Count; n++)
         {
-            if (labels[n] < 0 || labels[n] >= classes)
-                problems.Add($"label at index {n} is {labels[n]}, outside 0..{classes - 1}");
+            if (labels[n] < 0 || labels[n] >= classes) outside.Add(n);
             else data[n * classes + labels[n]] = 1.0;
         }
-        return problems.Count == 0
-            ? Tensor.Own(labels.Count, classes, data)
-            : Error.New($"one-hot with {classes} classes: {string.Join("; ", problems)}");
+        return Checks.All(outside.Select(n => Checks.That(false, () => $"label at index {n} is {labels[n]}, outside 0..{classes - 1}")))
+            .Map(_ => Tensor.Own(labels.Count, classes, data))
+            .ToFin($"one-hot with {classes} classes: ");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Model;
 using LanguageExt;
+using LanguageExt.Common;
 
 namespace Functional.NN.Experiments;
 
@@ -46,12 +47,15 @@ public sealed class ExperimentFile
     /// <param name="seed">The new seed.</param>
     public ExperimentFile WithSeed(ulong seed) => new(Experiment with { Seed = seed });
 
-    /// <summary>The same experiment trained for another number of epochs (as <c>fnn train --epochs</c>), at least 1.</summary>
-    /// <param name="epochs">The new number of epochs.</param>
-    public ExperimentFile WithEpochs(int epochs) =>
+    /// <summary>
+    /// The same experiment trained for another number of epochs (as <c>fnn train --epochs</c>); an error, in the words an
+    /// experiment file gets (<c>training.epochs: must be at least 1, got 0</c>), when <paramref name="epochs"/> is below 1.
+    /// </summary>
+    /// <param name="epochs">The new number of epochs, at least 1.</param>
+    public Fin<ExperimentFile> WithEpochs(int epochs) =>
         epochs < 1
-            ? throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "an experiment trains for at least 1 epoch")
-            : new(Experiment with { Training = Experiment.Training with { Epochs = epochs } });
+            ? Fin<ExperimentFile>.Fail(Error.New($"training.epochs: must be at least 1, got {epochs}"))
+            : new ExperimentFile(Experiment with { Training = Experiment.Training with { Epochs = epochs } });
 
     /// <summary>
     /// The experiment resolved against its data, as <c>fnn train --dry-run</c> prints it: the data loaded, the

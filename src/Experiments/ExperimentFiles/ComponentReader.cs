@@ -14,46 +14,40 @@ namespace Functional.NN.Experiments.ExperimentFiles;
 /// </summary>
 internal static class ComponentReader
 {
-    /// <summary>The component in <paramref name="value"/> with all its parameters, or null with the problems recorded.</summary>
-    public static NamedComponent? Read(JsonElement value, string path, ComponentKind kind, List<string> problems)
+    /// <summary>The component in <paramref name="value"/> with all its parameters, or every problem found in it.</summary>
+    public static Validation<Error, NamedComponent> Read(JsonElement value, string path, ComponentKind kind)
     {
-        string? name;
-        var given = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
-        if (value.ValueKind == JsonValueKind.String)
-            name = value.GetString();
-        else if (JsonObjectReader.Open(value, path, problems) is { } reader)
-        {
-            name = reader.RequiredString("name");
-            if (reader.Object("parameters") is { } parameters)
-                given = ReadParameters(value.GetProperty("parameters"), parameters, problems);
-            reader.Finish();
-        }
-        else return null;
-        if (name is null) return null;
+        var empty = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
+        var named = value.ValueKind == JsonValueKind.String
+            ? Validated.Ok((Name: value.GetString()!, Given: empty))
+            : JsonObjectReader.Open(value, path).Bind(reader =>
+            {
+                var name = reader.RequiredString("name");
+                var given = reader.Object("parameters", ReadParameters, empty);
+                return Validated.All(name.Ignore(), given.Ignore(), reader.Finish())
+                    .Then(() => from n in name from g in given select (Name: n, Given: g));
+            });
+        return named.Bind(n => Complete(n.Name, n.Given, path, kind));
+    }
 
+    /// <summary>The catalog's component <paramref name="name"/> with the given parameters and the defaults of the rest, proven to build.</summary>
+    private static Validation<Error, NamedComponent> Complete(string name, ImmutableSortedDictionary<string, double> given, string path, ComponentKind kind)
+    {
         if (!kind.Names.Contains(name))
-        {
-            var near = KeySuggestion.Nearest(name, kind.Names);
-            problems.Add($"{path}: unknown {kind.Noun} '{Storage.Echo.Clip(name)}'" + (near is null ? "" : $"; did you mean '{near}'?") +
-                         $" (known: {string.Join(", ", kind.Names)})");
-            return null;
-        }
+            return Validated.Problem<NamedComponent>($"{path}: unknown {kind.Noun} '{Storage.Echo.Clip(name)}'" +
+                (KeySuggestion.Nearest(name, kind.Names) is { } near ? $"; did you mean '{near}'?" : "") + $" (known: {string.Join(", ", kind.Names)})");
         var defaults = Describe(kind.FromName(name).ThrowIfFail(), name, kind, path).ThrowIfFail();
-        var unknown = given.Keys.Where(k => !defaults.Parameters.ContainsKey(k)).ToList();
-        foreach (var key in unknown)
+        var takes = defaults.Parameters.Count == 0 ? "it takes none" : $"it takes {string.Join(", ", defaults.Parameters.Keys)}";
+        var known = Validated.All([.. given.Keys.Where(k => !defaults.Parameters.ContainsKey(k)).Select(key =>
+            Validated.Problem<Unit>($"{path}.parameters: {kind.Noun} '{name}' has no parameter '{key}'" +
+                                    (KeySuggestion.Nearest(key, defaults.Parameters.Keys) is { } near ? $"; did you mean '{near}'?" : $"; {takes}")))]);
+        return known.Then(() =>
         {
-            var takes = defaults.Parameters.Count == 0 ? "it takes none" : $"it takes {string.Join(", ", defaults.Parameters.Keys)}";
-            problems.Add($"{path}.parameters: {kind.Noun} '{name}' has no parameter '{key}'" +
-                         (KeySuggestion.Nearest(key, defaults.Parameters.Keys) is { } near ? $"; did you mean '{near}'?" : $"; {takes}"));
-        }
-        if (unknown.Count > 0) return null;
-
-        var merged = new SortedDictionary<string, double>(defaults.Parameters.ToDictionary(), StringComparer.Ordinal);
-        foreach (var (key, number) in given) merged[key] = number;
-        var component = new NamedComponent(name, merged.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return Build<object>(component, kind, path).Match<NamedComponent?>(
-            Succ: _ => component,
-            Fail: e => { problems.Add(e.Message); return null; });
+            var merged = new SortedDictionary<string, double>(defaults.Parameters.ToDictionary(), StringComparer.Ordinal);
+            foreach (var (key, number) in given) merged[key] = number;
+            var component = new NamedComponent(name, merged.ToImmutableSortedDictionary(StringComparer.Ordinal));
+            return Validated.Of(Build<object>(component, kind, path)).Map(_ => component);
+        });
     }
 
     /// <summary>The component <paramref name="stored"/> describes, built through its catalog.</summary>
@@ -63,11 +57,11 @@ internal static class ComponentReader
     private static Fin<NamedComponent> Describe(object component, string name, ComponentKind kind, string path) =>
         ComponentCodec.Describe(component, name, kind.FromName, path);
 
-    private static ImmutableSortedDictionary<string, double> ReadParameters(JsonElement element, JsonObjectReader reader, List<string> problems)
+    private static Validation<Error, ImmutableSortedDictionary<string, double>> ReadParameters(JsonObjectReader parameters)
     {
-        var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
-        foreach (var member in element.EnumerateObject())
-            values[member.Name] = reader.AsNumber(member.Value, reader.KeyPath(member.Name), 0.0);
-        return values.ToImmutable();
+        var values = Validated.Each(parameters.Members().Select(member =>
+            JsonObjectReader.AsNumber(member.Value, parameters.KeyPath(member.Key)).Map(number => (member.Key, Number: number))));
+        return Validated.All(values.Ignore(), parameters.Finish())
+            .Then(() => values.Map(all => all.ToImmutableSortedDictionary(m => m.Key, m => m.Number, StringComparer.Ordinal)));
     }
 }

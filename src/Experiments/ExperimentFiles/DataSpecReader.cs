@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using Functional.NN.Experiments.Data.Csv;
 using Functional.NN.Experiments.Data.Generated;
 using Functional.NN.Experiments.Data.Idx;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Functional.NN.Experiments.ExperimentFiles;
 
@@ -15,67 +18,77 @@ internal static class DataSpecReader
     /// <summary>The valid values of <c>data.source</c>.</summary>
     public static IReadOnlyList<string> Sources { get; } = ["generated", "csv", "idx", "fashion_mnist"];
 
-    /// <summary>The data source in <paramref name="data"/>, or null with the problems recorded.</summary>
-    public static DataSpec? Read(JsonObjectReader data, string baseDirectory)
+    /// <summary>The data source in <paramref name="data"/>, or every problem found in it (its unknown keys included).</summary>
+    public static Validation<Error, DataSpec> Read(JsonObjectReader data, string baseDirectory)
     {
-        var source = data.RequiredString("source");
-        if (source is null) return null;
-        DataSpec? spec = source switch
+        var spec = data.RequiredString("source").Bind(source => source switch
         {
             "generated" => Generated(data),
             "csv" => Csv(data, baseDirectory),
             "idx" => Idx(data, baseDirectory),
-            "fashion_mnist" => new FashionMnistDataSpec(
-                Absolute(data.String("directory", FashionMnist.DefaultDirectory) ?? "", baseDirectory), data.Boolean("test", true)),
-            _ => null,
-        };
-        if (spec is null && !Sources.Contains(source))
-            data.Problem("source", $"expected one of {string.Join(", ", Sources.Select(s => $"\"{s}\""))}, got \"{Storage.Echo.Clip(source)}\"" +
-                                   (KeySuggestion.Nearest(source, Sources) is { } near ? $"; did you mean \"{near}\"?" : ""));
-        return spec;
+            "fashion_mnist" => FashionMnistSource(data, baseDirectory),
+            _ => data.Problem<DataSpec>("source", $"expected one of {string.Join(", ", Sources.Select(s => $"\"{s}\""))}, got \"{Storage.Echo.Clip(source)}\"" +
+                                                  (KeySuggestion.Nearest(source, Sources) is { } near ? $"; did you mean \"{near}\"?" : "")),
+        });
+        return Validated.All(spec.Ignore(), data.Finish()).Then(() => spec);
     }
 
-    private static DataSpec? Generated(JsonObjectReader data)
+    private static Validation<Error, DataSpec> Generated(JsonObjectReader data)
     {
-        var generator = data.RequiredString("generator");
-        if (generator is not null && !GeneratedDatasets.Names.Contains(generator))
-        {
-            data.Problem("generator", $"unknown generated data set \"{Storage.Echo.Clip(generator)}\"" +
-                                      (KeySuggestion.Nearest(generator, GeneratedDatasets.Names) is { } near ? $"; did you mean \"{near}\"?" : "") +
-                                      $" (known: {string.Join(", ", GeneratedDatasets.Names)})");
-            generator = null;
-        }
-        var count = (int)data.Integer("count", 1000, 1, int.MaxValue);
+        var generator = data.RequiredString("generator").Bind(name => GeneratedDatasets.Names.Contains(name)
+            ? Validated.Ok(name)
+            : data.Problem<string>("generator", $"unknown generated data set \"{Storage.Echo.Clip(name)}\"" +
+                                               (KeySuggestion.Nearest(name, GeneratedDatasets.Names) is { } near ? $"; did you mean \"{near}\"?" : "") +
+                                               $" (known: {string.Join(", ", GeneratedDatasets.Names)})"));
+        var count = data.Integer("count", 1000, 1, int.MaxValue);
         var noise = data.Number("noise", 0.1, NumberSetting.NonNegative);
         var seed = data.Seed("seed", 0);
-        return generator is null ? null : new GeneratedDataSpec(generator, count, noise, seed);
+        return Validated.All(generator.Ignore(), count.Ignore(), noise.Ignore(), seed.Ignore()).Then(() =>
+            from g in generator from c in count from n in noise from s in seed select (DataSpec)new GeneratedDataSpec(g, (int)c, n, s));
     }
 
-    private static DataSpec? Csv(JsonObjectReader data, string baseDirectory)
+    private static Validation<Error, DataSpec> Csv(JsonObjectReader data, string baseDirectory)
     {
         var path = data.RequiredString("path");
-        var columns = data.Required("feature_columns") is not null ? data.Array("feature_columns") : null;
-        var names = columns?.Select((c, i) => data.AsString(c, $"{data.KeyPath("feature_columns")}[{i}]", null)).ToList();
-        if (columns is not null && columns.Count == 0) data.Problem("feature_columns", "must name at least one column, got []");
+        var names = data.RequiredArray("feature_columns").Bind(columns => columns.Count == 0
+            ? data.Problem<ImmutableArray<string>>("feature_columns", "must name at least one column, got []")
+            : Validated.Each(columns.Select((c, i) => JsonObjectReader.AsString(c, $"{data.KeyPath("feature_columns")}[{i}]"))));
         var label = data.RequiredString("label_column");
         var task = data.Choice("task", "classification", ["classification", "regression"]);
-        if (path is null || names is null || names.Count == 0 || names.Any(n => n is null) || label is null) return null;
-        return new CsvDataSpec(Absolute(path, baseDirectory), [.. names!], label,
-            task == "regression" ? CsvTask.Regression : CsvTask.Classification);
+        return Validated.All(path.Ignore(), names.Ignore(), label.Ignore(), task.Ignore()).Then(() =>
+            from p in path
+            from n in names
+            from l in label
+            from t in task
+            select (DataSpec)new CsvDataSpec(Absolute(p, baseDirectory), n, l, t == "regression" ? CsvTask.Regression : CsvTask.Classification));
     }
 
-    private static DataSpec? Idx(JsonObjectReader data, string baseDirectory)
+    private static Validation<Error, DataSpec> Idx(JsonObjectReader data, string baseDirectory)
     {
         var images = data.RequiredString("images");
         var labels = data.RequiredString("labels");
-        var classes = (int)data.Integer("classes", 10, 2, int.MaxValue);
-        var testImages = data.String("test_images", null);
-        var testLabels = data.String("test_labels", null);
-        if ((testImages is null) != (testLabels is null))
-            data.Problem("test_images and test_labels must be given together, or neither");
-        if (images is null || labels is null) return null;
-        return new IdxDataSpec(Absolute(images, baseDirectory), Absolute(labels, baseDirectory), classes,
-            testImages is null ? null : Absolute(testImages, baseDirectory), testLabels is null ? null : Absolute(testLabels, baseDirectory));
+        var classes = data.Integer("classes", 10, 2, int.MaxValue);
+        var testImages = data.OptionalString("test_images");
+        var testLabels = data.OptionalString("test_labels");
+        var pair = Validated.WhenBoth(testImages, testLabels, (i, l) => i.IsSome == l.IsSome
+            ? Validated.Ok(unit)
+            : data.Problem<Unit>("test_images and test_labels must be given together, or neither"));
+        return Validated.All(images.Ignore(), labels.Ignore(), classes.Ignore(), testImages.Ignore(), testLabels.Ignore(), pair).Then(() =>
+            from i in images
+            from l in labels
+            from c in classes
+            from ti in testImages
+            from tl in testLabels
+            select (DataSpec)new IdxDataSpec(Absolute(i, baseDirectory), Absolute(l, baseDirectory), (int)c,
+                ti.Map(t => Absolute(t, baseDirectory)).IfNoneUnsafe((string?)null), tl.Map(t => Absolute(t, baseDirectory)).IfNoneUnsafe((string?)null)));
+    }
+
+    private static Validation<Error, DataSpec> FashionMnistSource(JsonObjectReader data, string baseDirectory)
+    {
+        var directory = data.String("directory", FashionMnist.DefaultDirectory);
+        var test = data.Boolean("test", true);
+        return Validated.All(directory.Ignore(), test.Ignore())
+            .Then(() => from d in directory from t in test select (DataSpec)new FashionMnistDataSpec(Absolute(d, baseDirectory), t));
     }
 
     private static string Absolute(string path, string baseDirectory) =>

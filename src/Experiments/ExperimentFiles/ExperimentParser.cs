@@ -48,34 +48,50 @@ internal static partial class ExperimentParser
         }
         using (document)
         {
-            var problems = new List<string>();
-            var experiment = Read(document.RootElement, baseDirectory, defaultName, problems);
-            return problems.Count == 0 && experiment is not null
-                ? experiment
-                : Error.New($"{source}: {string.Join("; ", problems.Distinct().Take(20).Select(p => Echo.Clip(p, 300)))}" +
-                            (problems.Distinct().Count() > 20 ? $"; and {problems.Distinct().Count() - 20} more problems" : ""));
+            return Read(document.RootElement, baseDirectory, defaultName).Match(
+                Succ: Fin<Experiment>.Succ,
+                Fail: errors => Fin<Experiment>.Fail(Error.New($"{source}: {Summary(errors)}")));
         }
     }
 
-    private static Experiment? Read(JsonElement root, string baseDirectory, string defaultName, List<string> problems)
+    /// <summary>Every problem once, in the order found, on one line: the first 20 (each cut at 300 characters) and how many more.</summary>
+    private static string Summary(Seq<Error> errors)
     {
-        if (JsonObjectReader.Open(root, "", problems) is not { } reader) return null;
-        var name = reader.String("name", SafeName(defaultName)) ?? "experiment";
-        if (!NamePattern().IsMatch(name))
-            reader.Problem("name", $"must be 1 to 100 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the run directory), got \"{Echo.Clip(name)}\"");
-        var seed = reader.Seed("seed", 0);
-        var data = reader.Required("data") is not null && reader.Object("data") is { } d ? ReadData(d, baseDirectory) : null;
-        var network = reader.Required("network") is not null && reader.Object("network") is { } n ? NetworkReader.Read(n, problems) : null;
-        var loss = reader.Required("loss") is { } l ? ComponentReader.Read(l, "loss", ComponentKind.Loss, problems) : null;
-        var initializer = reader.Raw("initializer") is { } i ? ReadInitializer(i, problems) : DefaultInitializer;
-        var optimizer = reader.Raw("optimizer") is { } o ? OptimizerReader.Read(o, "optimizer", problems) : OptimizerReader.Default;
-        var training = reader.Object("training") is { } t ? ReadTraining(t) : DefaultTraining;
-        var checkpoint = reader.Object("checkpoint") is { } c ? ReadCheckpoint(c) : DefaultCheckpoint;
-        reader.Finish();
-        if (data is null || network is null || loss is null || initializer is null || optimizer is null) return null;
-        NetworkReader.Check(network, loss, problems);
-        return new Experiment(name, seed, data, network, loss, initializer, optimizer, training, checkpoint);
+        var problems = errors.Select(e => e.Message).Distinct().ToList();
+        return string.Join("; ", problems.Take(20).Select(p => Echo.Clip(p, 300))) +
+               (problems.Count > 20 ? $"; and {problems.Count - 20} more problems" : "");
     }
+
+    private static Validation<Error, Experiment> Read(JsonElement root, string baseDirectory, string defaultName) =>
+        JsonObjectReader.Open(root, "").Bind(reader =>
+        {
+            var name = reader.String("name", SafeName(defaultName)).Bind(n => NamePattern().IsMatch(n)
+                ? Validated.Ok(n)
+                : reader.Problem<string>("name", $"must be 1 to 100 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the run directory), got \"{Echo.Clip(n)}\""));
+            var seed = reader.Seed("seed", 0);
+            var data = reader.RequiredObject("data", d => DataSpecReader.Read(d, baseDirectory));
+            var network = reader.RequiredObject("network", NetworkReader.Read);
+            var loss = reader.Required("loss").Bind(l => ComponentReader.Read(l, "loss", ComponentKind.Loss));
+            var initializer = reader.Raw("initializer") is { } i ? ReadInitializer(i) : DefaultInitializer;
+            var optimizer = reader.Raw("optimizer") is { } o ? OptimizerReader.Read(o, "optimizer") : OptimizerReader.Default;
+            var training = reader.Object("training", ReadTraining, DefaultTraining);
+            var checkpoint = reader.Object("checkpoint", ReadCheckpoint, DefaultCheckpoint);
+            var unknown = reader.Finish();
+            var buildable = Validated.WhenBoth(network, loss, NetworkReader.Check);
+            return Validated.All(name.Ignore(), seed.Ignore(), data.Ignore(), network.Ignore(), loss.Ignore(), initializer.Ignore(),
+                    optimizer.Ignore(), training.Ignore(), checkpoint.Ignore(), unknown, buildable)
+                .Then(() =>
+                    from n in name
+                    from s in seed
+                    from d in data
+                    from net in network
+                    from l in loss
+                    from init in initializer
+                    from opt in optimizer
+                    from t in training
+                    from c in checkpoint
+                    select new Experiment(n, s, d, net, l, init, opt, t, c));
+        });
 
     /// <summary>Training settings when <c>training</c> is absent.</summary>
     public static TrainingSpec DefaultTraining { get; } = new(BatchSize: 32, Epochs: 10, ValidationSplit: 0.2, Standardize: false, DropPartialBatch: false);
@@ -88,43 +104,43 @@ internal static partial class ExperimentParser
         new(new NamedComponent("xavier_uniform", new SortedDictionary<string, double> { ["gain"] = 1.0 }),
             new NamedComponent("zeros", new SortedDictionary<string, double>()));
 
-    private static DataSpec? ReadData(JsonObjectReader data, string baseDirectory)
+    private static Validation<Error, InitializerSpec> ReadInitializer(JsonElement value) =>
+        JsonObjectReader.Open(value, "initializer").Bind(reader =>
+        {
+            var weights = reader.Raw("weights") is { } w ? ComponentReader.Read(w, "initializer.weights", ComponentKind.Initializer) : DefaultInitializer.Weights;
+            var bias = reader.Raw("bias") is { } b ? ComponentReader.Read(b, "initializer.bias", ComponentKind.Initializer) : DefaultInitializer.Bias;
+            return Validated.All(weights.Ignore(), bias.Ignore(), reader.Finish())
+                .Then(() => from wt in weights from bs in bias select new InitializerSpec(wt, bs));
+        });
+
+    private static Validation<Error, TrainingSpec> ReadTraining(JsonObjectReader training)
     {
-        var spec = DataSpecReader.Read(data, baseDirectory);
-        data.Finish();
-        return spec;
+        var batchSize = training.Integer("batch_size", DefaultTraining.BatchSize, 1, int.MaxValue);
+        var epochs = training.Integer("epochs", DefaultTraining.Epochs, 1, int.MaxValue);
+        var validationSplit = training.Number("validation_split", DefaultTraining.ValidationSplit, NumberSetting.Fraction);
+        var standardize = training.Boolean("standardize", DefaultTraining.Standardize);
+        var dropPartial = training.Boolean("drop_partial_batch", DefaultTraining.DropPartialBatch);
+        return Validated.All(batchSize.Ignore(), epochs.Ignore(), validationSplit.Ignore(), standardize.Ignore(), dropPartial.Ignore(), training.Finish())
+            .Then(() =>
+                from b in batchSize
+                from e in epochs
+                from v in validationSplit
+                from s in standardize
+                from d in dropPartial
+                select new TrainingSpec(BatchSize: (int)b, Epochs: (int)e, ValidationSplit: v, Standardize: s, DropPartialBatch: d));
     }
 
-    private static InitializerSpec? ReadInitializer(JsonElement value, List<string> problems)
-    {
-        if (JsonObjectReader.Open(value, "initializer", problems) is not { } reader) return null;
-        var weights = reader.Raw("weights") is { } w ? ComponentReader.Read(w, "initializer.weights", ComponentKind.Initializer, problems) : DefaultInitializer.Weights;
-        var bias = reader.Raw("bias") is { } b ? ComponentReader.Read(b, "initializer.bias", ComponentKind.Initializer, problems) : DefaultInitializer.Bias;
-        reader.Finish();
-        return weights is null || bias is null ? null : new InitializerSpec(weights, bias);
-    }
-
-    private static TrainingSpec ReadTraining(JsonObjectReader training)
-    {
-        var spec = new TrainingSpec(
-            BatchSize: (int)training.Integer("batch_size", DefaultTraining.BatchSize, 1, int.MaxValue),
-            Epochs: (int)training.Integer("epochs", DefaultTraining.Epochs, 1, int.MaxValue),
-            ValidationSplit: training.Number("validation_split", DefaultTraining.ValidationSplit, NumberSetting.Fraction),
-            Standardize: training.Boolean("standardize", DefaultTraining.Standardize),
-            DropPartialBatch: training.Boolean("drop_partial_batch", DefaultTraining.DropPartialBatch));
-        training.Finish();
-        return spec;
-    }
-
-    private static CheckpointSpec ReadCheckpoint(JsonObjectReader checkpoint)
+    private static Validation<Error, CheckpointSpec> ReadCheckpoint(JsonObjectReader checkpoint)
     {
         var unit = checkpoint.Choice("unit", "epochs", ["epochs", "steps"]);
-        var spec = new CheckpointSpec(
-            Every: (int)checkpoint.Integer("every", DefaultCheckpoint.Every, 1, int.MaxValue),
-            Unit: unit == "steps" ? CheckpointUnit.Steps : CheckpointUnit.Epochs,
-            Keep: (int)checkpoint.Integer("keep", DefaultCheckpoint.Keep, 1, 1000));
-        checkpoint.Finish();
-        return spec;
+        var every = checkpoint.Integer("every", DefaultCheckpoint.Every, 1, int.MaxValue);
+        var keep = checkpoint.Integer("keep", DefaultCheckpoint.Keep, 1, 1000);
+        return Validated.All(unit.Ignore(), every.Ignore(), keep.Ignore(), checkpoint.Finish())
+            .Then(() =>
+                from u in unit
+                from e in every
+                from k in keep
+                select new CheckpointSpec(Every: (int)e, Unit: u == "steps" ? CheckpointUnit.Steps : CheckpointUnit.Epochs, Keep: (int)k));
     }
 
     private static string SafeName(string name)

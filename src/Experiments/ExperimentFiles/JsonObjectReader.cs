@@ -1,54 +1,49 @@
 using System.Globalization;
 using System.Text.Json;
+using LanguageExt;
+using LanguageExt.Common;
 
 namespace Functional.NN.Experiments.ExperimentFiles;
 
 /// <summary>
-/// Reads one JSON object of an experiment file strictly, collecting problems instead of stopping at the
-/// first. Every accessor registers its key as valid for this object, present or not; <see cref="Finish"/>
-/// then reports each key that no accessor asked for, with the nearest valid key as a suggestion. A value of
-/// the wrong type or out of range is a problem naming its key path (<c>optimizer.learning_rate: expected a
-/// number, got "fast"</c>) and the accessor returns the fallback so reading can go on; an absent key gives
-/// the fallback silently (that is what a default is).
+/// Reads one JSON object of an experiment file strictly. Every accessor returns a <see cref="Validation{FAIL, SUCCESS}"/>:
+/// the value, the fallback when the key is absent (that is what a default is), or a problem naming the key path and the
+/// value found (<c>optimizer.learning_rate: expected a number, got "fast"</c>); callers combine them applicatively so
+/// that every problem of a file is reported (<see cref="Validated"/>). Every accessor registers its key as valid for
+/// this object, present or not; <see cref="Finish"/> then reports each key that no accessor asked for, with the nearest
+/// valid key as a suggestion, and each key the object repeats.
 /// </summary>
 internal sealed class JsonObjectReader
 {
     private readonly Dictionary<string, JsonElement> _members = new(StringComparer.Ordinal);
     private readonly List<string> _known = [];
-    private readonly List<string> _problems;
+    private readonly List<string> _repeated = [];
 
-    private JsonObjectReader(string path, List<string> problems)
-    {
-        Path = path;
-        _problems = problems;
-    }
+    private JsonObjectReader(string path) => Path = path;
 
     /// <summary>Where this object is in the file (<c>optimizer</c>, <c>network.layers[1]</c>; empty for the root).</summary>
     public string Path { get; }
 
-    /// <summary>A reader for <paramref name="element"/>, or null (with a problem recorded) when it is not an object or repeats a key.</summary>
-    public static JsonObjectReader? Open(JsonElement element, string path, List<string> problems)
+    /// <summary>A reader for <paramref name="element"/>, or the problem that it is not an object.</summary>
+    public static Validation<Error, JsonObjectReader> Open(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add($"{Prefix(path)}expected an object, got {Describe(element)}");
-            return null;
-        }
-        var reader = new JsonObjectReader(path, problems);
+            return Validated.Problem<JsonObjectReader>($"{Prefix(path)}expected an object, got {Describe(element)}");
+        var reader = new JsonObjectReader(path);
         foreach (var member in element.EnumerateObject())
             if (!reader._members.TryAdd(member.Name, member.Value))
-                problems.Add($"{Prefix(path)}the key '{member.Name}' appears more than once");
+                reader._repeated.Add(member.Name);
         return reader;
     }
 
     /// <summary>The path of <paramref name="key"/> inside this object.</summary>
     public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
-    /// <summary>Records a problem about <paramref name="key"/> of this object.</summary>
-    public void Problem(string key, string message) => _problems.Add($"{KeyPath(key)}: {message}");
+    /// <summary>A problem about <paramref name="key"/> of this object.</summary>
+    public Validation<Error, T> Problem<T>(string key, string message) => Validated.Problem<T>($"{KeyPath(key)}: {message}");
 
-    /// <summary>Records a problem about this object as a whole.</summary>
-    public void Problem(string message) => _problems.Add($"{Prefix(Path)}{message}");
+    /// <summary>A problem about this object as a whole.</summary>
+    public Validation<Error, T> Problem<T>(string message) => Validated.Problem<T>($"{Prefix(Path)}{message}");
 
     /// <summary>The value of <paramref name="key"/>, or null when it is absent; the key becomes valid for this object.</summary>
     public JsonElement? Raw(string key)
@@ -57,127 +52,106 @@ internal sealed class JsonObjectReader
         return _members.TryGetValue(key, out var value) ? value : null;
     }
 
-    /// <summary>True when the file gives <paramref name="key"/> (the key becomes valid for this object).</summary>
-    public bool Has(string key) => Raw(key) is not null;
+    /// <summary>Every member of the object, in order (the keys all become valid: an object of free names such as <c>parameters</c>).</summary>
+    public IReadOnlyList<(string Key, JsonElement Value)> Members() =>
+        _members.Keys.Select(key => (key, Raw(key)!.Value)).ToList();
 
-    /// <summary>A required key: its value, or null with a "missing" problem.</summary>
-    public JsonElement? Required(string key)
-    {
-        var value = Raw(key);
-        if (value is null) Problem($"missing required key '{key}'");
-        return value;
-    }
+    /// <summary>A required key: its value, or a "missing" problem.</summary>
+    public Validation<Error, JsonElement> Required(string key) =>
+        Raw(key) is { } value ? value : Problem<JsonElement>($"missing required key '{key}'");
 
-    /// <summary>A string value; the fallback when absent or (with a problem) of another type.</summary>
-    public string? String(string key, string? fallback) => Raw(key) is { } value ? AsString(value, KeyPath(key), fallback) : fallback;
+    /// <summary>A string value; the fallback when absent.</summary>
+    public Validation<Error, string> String(string key, string fallback) => Raw(key) is { } value ? AsString(value, KeyPath(key)) : fallback;
+
+    /// <summary>A string value, or None when absent.</summary>
+    public Validation<Error, Option<string>> OptionalString(string key) =>
+        Raw(key) is { } value ? AsString(value, KeyPath(key)).Map(Option<string>.Some) : Option<string>.None;
 
     /// <summary>A string that must be given.</summary>
-    public string? RequiredString(string key) => Required(key) is { } value ? AsString(value, KeyPath(key), null) : null;
+    public Validation<Error, string> RequiredString(string key) => Required(key).Bind(value => AsString(value, KeyPath(key)));
 
     /// <summary>A string from <paramref name="choices"/>; any other text is a problem listing them.</summary>
-    public string Choice(string key, string fallback, IReadOnlyList<string> choices)
-    {
-        var text = String(key, fallback) ?? fallback;
-        if (choices.Contains(text)) return text;
-        Problem(key, $"expected one of {string.Join(", ", choices.Select(c => $"\"{c}\""))}, got \"{Storage.Echo.Clip(text)}\"" +
-                     (KeySuggestion.Nearest(text, choices) is { } near ? $"; did you mean \"{near}\"?" : ""));
-        return fallback;
-    }
+    public Validation<Error, string> Choice(string key, string fallback, IReadOnlyList<string> choices) =>
+        String(key, fallback).Bind(text => choices.Contains(text)
+            ? Validated.Ok(text)
+            : Problem<string>(key, $"expected one of {string.Join(", ", choices.Select(c => $"\"{c}\""))}, got \"{Storage.Echo.Clip(text)}\"" +
+                                   (KeySuggestion.Nearest(text, choices) is { } near ? $"; did you mean \"{near}\"?" : "")));
 
     /// <summary>A finite number; <paramref name="check"/> returns why a value is impossible, or null.</summary>
-    public double Number(string key, double fallback, Func<double, string?>? check = null) =>
-        Raw(key) is { } value ? AsNumber(value, KeyPath(key), fallback, check) : fallback;
+    public Validation<Error, double> Number(string key, double fallback, Func<double, string?>? check = null) =>
+        Raw(key) is { } value ? AsNumber(value, KeyPath(key), check) : fallback;
 
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public long Integer(string key, long fallback, long min, long max = long.MaxValue) =>
-        Raw(key) is { } value ? AsInteger(value, KeyPath(key), fallback, min, max) : fallback;
+    public Validation<Error, long> Integer(string key, long fallback, long min, long max = long.MaxValue) =>
+        Raw(key) is { } value ? AsInteger(value, KeyPath(key), min, max) : fallback;
 
     /// <summary>A whole number from 0 to 2^64 - 1 (seeds).</summary>
-    public ulong Seed(string key, ulong fallback)
+    public Validation<Error, ulong> Seed(string key, ulong fallback)
     {
         if (Raw(key) is not { } value) return fallback;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var seed)) return seed;
-        Problem(key, $"expected a whole number from 0 to {ulong.MaxValue}, got {Describe(value)}");
-        return fallback;
+        return Problem<ulong>(key, $"expected a whole number from 0 to {ulong.MaxValue}, got {Describe(value)}");
     }
 
     /// <summary>true or false.</summary>
-    public bool Boolean(string key, bool fallback)
+    public Validation<Error, bool> Boolean(string key, bool fallback)
     {
         if (Raw(key) is not { } value) return fallback;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
-        Problem(key, $"expected true or false, got {Describe(value)}");
-        return fallback;
+        return Problem<bool>(key, $"expected true or false, got {Describe(value)}");
     }
 
-    /// <summary>A nested object's reader, or null when the key is absent or (with a problem) not an object.</summary>
-    public JsonObjectReader? Object(string key) => Raw(key) is { } value ? Open(value, KeyPath(key), _problems) : null;
+    /// <summary>What <paramref name="read"/> makes of the nested object at <paramref name="key"/>; the fallback when the key is absent.</summary>
+    public Validation<Error, T> Object<T>(string key, Func<JsonObjectReader, Validation<Error, T>> read, T fallback) =>
+        Raw(key) is { } value ? Open(value, KeyPath(key)).Bind(read) : fallback;
 
-    /// <summary>The elements of an array value, or null when absent or (with a problem) not an array.</summary>
-    public IReadOnlyList<JsonElement>? Array(string key)
-    {
-        if (Raw(key) is not { } value) return null;
-        if (value.ValueKind == JsonValueKind.Array) return value.EnumerateArray().ToList();
-        Problem(key, $"expected an array, got {Describe(value)}");
-        return null;
-    }
+    /// <summary>What <paramref name="read"/> makes of the nested object at <paramref name="key"/>, which must be given.</summary>
+    public Validation<Error, T> RequiredObject<T>(string key, Func<JsonObjectReader, Validation<Error, T>> read) =>
+        Required(key).Bind(value => Open(value, KeyPath(key))).Bind(read);
 
-    /// <summary>Records a problem for every key of the object that no accessor asked for.</summary>
-    public void Finish()
-    {
-        foreach (var key in _members.Keys.Where(k => !_known.Contains(k)))
-            _problems.Add(Prefix(Path) + KeySuggestion.UnknownKeyMessage(key, _known));
-    }
+    /// <summary>The elements of the array at <paramref name="key"/>, which must be given.</summary>
+    public Validation<Error, IReadOnlyList<JsonElement>> RequiredArray(string key) =>
+        Required(key).Bind(value => value.ValueKind == JsonValueKind.Array
+            ? Validated.Ok<IReadOnlyList<JsonElement>>(value.EnumerateArray().ToList())
+            : Problem<IReadOnlyList<JsonElement>>(key, $"expected an array, got {Describe(value)}"));
 
-    /// <summary>The string in <paramref name="value"/>, or the fallback with a problem.</summary>
-    public string? AsString(JsonElement value, string path, string? fallback)
-    {
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        _problems.Add($"{path}: expected a string, got {Describe(value)}");
-        return fallback;
-    }
+    /// <summary>A problem for every key the object repeats and every key that no accessor asked for; call it after the accessors.</summary>
+    public Validation<Error, Unit> Finish() =>
+        Validated.All([
+            .. _repeated.Distinct().Select(key => Problem<Unit>($"the key '{key}' appears more than once")),
+            .. _members.Keys.Where(k => !_known.Contains(k)).Select(key => Problem<Unit>(KeySuggestion.UnknownKeyMessage(key, _known))),
+        ]);
 
-    /// <summary>The finite number in <paramref name="value"/>, checked, or the fallback with a problem.</summary>
-    public double AsNumber(JsonElement value, string path, double fallback, Func<double, string?>? check = null)
+    /// <summary>The string in <paramref name="value"/>, or a problem at <paramref name="path"/>.</summary>
+    public static Validation<Error, string> AsString(JsonElement value, string path) =>
+        value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : Validated.Problem<string>($"{path}: expected a string, got {Describe(value)}");
+
+    /// <summary>The finite number in <paramref name="value"/>, checked, or a problem at <paramref name="path"/>.</summary>
+    public static Validation<Error, double> AsNumber(JsonElement value, string path, Func<double, string?>? check = null)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-        {
-            _problems.Add($"{path}: expected a number, got {Describe(value)}");
-            return fallback;
-        }
-        if (check?.Invoke(number) is { } why)
-        {
-            _problems.Add($"{path}: {why}, got {Text(number)}");
-            return fallback;
-        }
-        return number;
+            return Validated.Problem<double>($"{path}: expected a number, got {Describe(value)}");
+        return check?.Invoke(number) is { } why ? Validated.Problem<double>($"{path}: {why}, got {Text(number)}") : number;
     }
 
-    /// <summary>The whole number in <paramref name="value"/> within bounds, or the fallback with a problem.</summary>
-    public long AsInteger(JsonElement value, string path, long fallback, long min, long max)
+    /// <summary>The whole number in <paramref name="value"/> within bounds, or a problem at <paramref name="path"/>.</summary>
+    public static Validation<Error, long> AsInteger(JsonElement value, string path, long min, long max)
     {
         long number;
         if (value.ValueKind != JsonValueKind.Number)
-        {
-            _problems.Add($"{path}: expected a whole number, got {Describe(value)}");
-            return fallback;
-        }
+            return Validated.Problem<long>($"{path}: expected a whole number, got {Describe(value)}");
         if (!value.TryGetInt64(out number))
         {
             if (!value.TryGetDouble(out var d) || d != Math.Floor(d) || Math.Abs(d) > 9e15)
-            {
-                _problems.Add($"{path}: expected a whole number, got {Shorten(value.GetRawText())}");
-                return fallback;
-            }
+                return Validated.Problem<long>($"{path}: expected a whole number, got {Shorten(value.GetRawText())}");
             number = (long)d;
         }
         if (number < min || number > max)
-        {
-            _problems.Add(max == long.MaxValue || number < min && max >= int.MaxValue
+            return Validated.Problem<long>(max == long.MaxValue || number < min && max >= int.MaxValue
                 ? $"{path}: must be at least {min}, got {number}"
                 : $"{path}: must be from {min} to {max}, got {number}");
-            return fallback;
-        }
         return number;
     }
 

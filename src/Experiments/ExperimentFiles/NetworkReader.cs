@@ -4,6 +4,9 @@ using Functional.NN.Activations;
 using Functional.NN.Experiments.Storage;
 using Functional.NN.Losses;
 using Functional.NN.Model;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Functional.NN.Experiments.ExperimentFiles;
 
@@ -13,37 +16,29 @@ namespace Functional.NN.Experiments.ExperimentFiles;
 /// </summary>
 internal static class NetworkReader
 {
-    /// <summary>The network in <paramref name="network"/>, or null with the problems recorded.</summary>
-    public static NetworkSpec? Read(JsonObjectReader network, List<string> problems)
+    /// <summary>The network in <paramref name="network"/>, or every problem found in it.</summary>
+    public static Validation<Error, NetworkSpec> Read(JsonObjectReader network)
     {
-        int? inputSize = null;
-        if (network.Raw("input_size") is { } size && !(size.ValueKind == JsonValueKind.String && size.GetString() == "infer"))
-            inputSize = size.ValueKind == JsonValueKind.Number
-                ? (int)network.AsInteger(size, network.KeyPath("input_size"), 1, 1, int.MaxValue)
-                : Wrong(network, size);
-        var elements = network.Required("layers") is not null ? network.Array("layers") : null;
-        network.Finish();
-        if (elements is null) return null;
-        if (elements.Count == 0)
-        {
-            network.Problem("layers", "a network needs at least one layer, got []");
-            return null;
-        }
-        var layers = new List<LayerEntry?>();
-        for (var i = 0; i < elements.Count; i++)
-            layers.Add(ReadLayer(elements[i], $"{network.KeyPath("layers")}[{i}]", problems));
-        return layers.Any(l => l is null) ? null : new NetworkSpec(inputSize, [.. layers!]);
+        var inputSize = network.Raw("input_size") is { } size && !(size.ValueKind == JsonValueKind.String && size.GetString() == "infer")
+            ? size.ValueKind == JsonValueKind.Number
+                ? JsonObjectReader.AsInteger(size, network.KeyPath("input_size"), 1, int.MaxValue).Map(n => Some((int)n))
+                : network.Problem<Option<int>>("input_size", $"expected a whole number or \"infer\", got {JsonObjectReader.Describe(size)}")
+            : Option<int>.None;
+        var layers = network.RequiredArray("layers").Bind(elements => elements.Count == 0
+            ? network.Problem<ImmutableArray<LayerEntry>>("layers", "a network needs at least one layer, got []")
+            : Validated.Each(elements.Select((element, i) => ReadLayer(element, $"{network.KeyPath("layers")}[{i}]"))));
+        return Validated.All(inputSize.Ignore(), layers.Ignore(), network.Finish())
+            .Then(() => from input in inputSize from all in layers select new NetworkSpec(input.ToNullable(), [.. all]));
     }
 
-    /// <summary>Records the problems <c>Network.Create</c> finds in the layers and loss (softmax inside, a loss that cannot follow the output).</summary>
-    public static void Check(NetworkSpec network, NamedComponent loss, List<string> problems)
-    {
-        var built = Build(network with { InputSize = network.InputSize ?? 1 }, loss);
-        built.IfFail(e => problems.Add($"network: {e.Message}"));
-    }
+    /// <summary>The problems <c>Network.Create</c> finds in the layers and loss (softmax inside, a loss that cannot follow the output).</summary>
+    public static Validation<Error, Unit> Check(NetworkSpec network, NamedComponent loss) =>
+        Build(network with { InputSize = network.InputSize ?? 1 }, loss).Match(
+            Succ: _ => Validated.Ok(unit),
+            Fail: e => Validated.Problem<Unit>($"network: {e.Message}"));
 
     /// <summary>The Core network with <paramref name="network"/>'s (known) input size.</summary>
-    public static LanguageExt.Fin<Network> Build(NetworkSpec network, NamedComponent loss) =>
+    public static Fin<Network> Build(NetworkSpec network, NamedComponent loss) =>
         from layers in FinSequence.Each(network.Layers.Length, i =>
             ComponentReader.Build<Activation>(network.Layers[i].Activation, ComponentKind.Activation, $"network.layers[{i}].activation")
                 .Map(a => new LayerSpec(network.Layers[i].Units, a)))
@@ -51,18 +46,12 @@ internal static class NetworkReader
         from built in Network.Create(network.InputSize ?? throw new InvalidOperationException("the input size is not resolved"), layers, objective)
         select built;
 
-    private static LayerEntry? ReadLayer(JsonElement element, string path, List<string> problems)
-    {
-        if (JsonObjectReader.Open(element, path, problems) is not { } layer) return null;
-        var units = layer.Required("units") is { } u ? (int)layer.AsInteger(u, layer.KeyPath("units"), 0, 1, int.MaxValue) : 0;
-        var activation = layer.Required("activation") is { } a ? ComponentReader.Read(a, layer.KeyPath("activation"), ComponentKind.Activation, problems) : null;
-        layer.Finish();
-        return units < 1 || activation is null ? null : new LayerEntry(units, activation);
-    }
-
-    private static int? Wrong(JsonObjectReader network, JsonElement size)
-    {
-        network.Problem("input_size", $"expected a whole number or \"infer\", got {JsonObjectReader.Describe(size)}");
-        return null;
-    }
+    private static Validation<Error, LayerEntry> ReadLayer(JsonElement element, string path) =>
+        JsonObjectReader.Open(element, path).Bind(layer =>
+        {
+            var units = layer.Required("units").Bind(u => JsonObjectReader.AsInteger(u, layer.KeyPath("units"), 1, int.MaxValue));
+            var activation = layer.Required("activation").Bind(a => ComponentReader.Read(a, layer.KeyPath("activation"), ComponentKind.Activation));
+            return Validated.All(units.Ignore(), activation.Ignore(), layer.Finish())
+                .Then(() => from u in units from a in activation select new LayerEntry((int)u, a));
+        });
 }

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Functional.NN.Experiments.ExperimentFiles;
 
@@ -16,82 +19,83 @@ internal static class OptimizerReader
     public static OptimizerSpec Default { get; } = new(OptimizerCatalog.DefaultOptimizer, OptimizerCatalog.DefaultLearningRate,
         Defaults(OptimizerCatalog.Optimizers[OptimizerCatalog.DefaultOptimizer]), null, null, ConstantSchedule);
 
-    /// <summary>The optimizer in <paramref name="value"/>, or null with the problems recorded.</summary>
-    public static OptimizerSpec? Read(JsonElement value, string path, List<string> problems)
+    /// <summary>The optimizer in <paramref name="value"/>, or every problem found in it.</summary>
+    public static Validation<Error, OptimizerSpec> Read(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.String)
-            return Named(value.GetString()!, path, problems) is { } name
-                ? Default with { Name = name, Settings = Defaults(OptimizerCatalog.Optimizers[name]), Nesterov = name == "sgd_momentum" ? false : null }
-                : null;
-        if (JsonObjectReader.Open(value, path, problems) is not { } reader) return null;
-        var optimizer = Named(reader.String("name", OptimizerCatalog.DefaultOptimizer)!, reader.KeyPath("name"), problems);
-        var rate = reader.Number("learning_rate", OptimizerCatalog.DefaultLearningRate, NumberSetting.Positive);
-        double? clip = reader.Raw("clip_global_norm") is { ValueKind: not JsonValueKind.Null } ? reader.Number("clip_global_norm", 1.0, NumberSetting.Positive) : null;
-        var schedule = reader.Raw("schedule") is { } s ? ReadSchedule(s, reader.KeyPath("schedule"), problems) : ConstantSchedule;
-        if (optimizer is null) return null;
-        var settings = ReadSettings(reader, OptimizerCatalog.Optimizers[optimizer]);
-        bool? nesterov = optimizer == "sgd_momentum" ? reader.Boolean("nesterov", false) : null;
-        reader.Finish();
-        return schedule is null || settings is null ? null : new OptimizerSpec(optimizer, rate, settings, nesterov, clip, schedule);
+            return Named(value.GetString()!, path).Map(name =>
+                Default with { Name = name, Settings = Defaults(OptimizerCatalog.Optimizers[name]), Nesterov = name == "sgd_momentum" ? false : null });
+        return JsonObjectReader.Open(value, path).Bind(reader =>
+        {
+            var optimizer = reader.String("name", OptimizerCatalog.DefaultOptimizer).Bind(name => Named(name, reader.KeyPath("name")));
+            var rate = reader.Number("learning_rate", OptimizerCatalog.DefaultLearningRate, NumberSetting.Positive);
+            var clip = reader.Raw("clip_global_norm") is { ValueKind: not JsonValueKind.Null }
+                ? reader.Number("clip_global_norm", 1.0, NumberSetting.Positive).Map(Some)
+                : Option<double>.None;
+            var schedule = reader.Raw("schedule") is { } s ? ReadSchedule(s, reader.KeyPath("schedule")) : ConstantSchedule;
+            var common = Validated.All(optimizer.Ignore(), rate.Ignore(), clip.Ignore(), schedule.Ignore());
+            // The optimizer's own settings (and so the object's valid keys) are known only once its name is; without
+            // a known name, common fails (it holds the name's problem with the others) and is the result.
+            return optimizer.Match(
+                Fail: _ => common.Map(_ => Default),
+                Succ: name =>
+                {
+                    var settings = ReadSettings(reader, OptimizerCatalog.Optimizers[name]);
+                    var nesterov = name == "sgd_momentum" ? reader.Boolean("nesterov", false).Map(Some) : Option<bool>.None;
+                    return Validated.All(common, settings.Ignore(), nesterov.Ignore(), reader.Finish()).Then(() =>
+                        from r in rate
+                        from c in clip
+                        from sc in schedule
+                        from st in settings
+                        from n in nesterov
+                        select new OptimizerSpec(name, r, st, n.ToNullable(), c.ToNullable(), sc));
+                });
+        });
     }
 
-    private static ScheduleSpec? ReadSchedule(JsonElement value, string path, List<string> problems)
+    private static Validation<Error, ScheduleSpec> ReadSchedule(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.String)
+            return Choose(value.GetString()!, OptimizerCatalog.Schedules.Keys.ToList(), "schedule", path).Bind(name =>
+                OptimizerCatalog.Schedules[name].Any(s => s.Default is null)
+                    ? Validated.Problem<ScheduleSpec>(
+                        $"{path}: the schedule '{name}' needs settings ({string.Join(", ", OptimizerCatalog.Schedules[name].Where(s => s.Default is null).Select(s => s.Key))}); " +
+                        $"write it as an object, e.g. {{\"name\": \"{name}\", ...}}")
+                    : new ScheduleSpec(name, Defaults(OptimizerCatalog.Schedules[name]), 0));
+        return JsonObjectReader.Open(value, path).Bind(reader =>
         {
-            var name = Choose(value.GetString()!, OptimizerCatalog.Schedules.Keys.ToList(), "schedule", path, problems);
-            if (name is null) return null;
-            if (OptimizerCatalog.Schedules[name].Any(s => s.Default is null))
-            {
-                problems.Add($"{path}: the schedule '{name}' needs settings ({string.Join(", ", OptimizerCatalog.Schedules[name].Where(s => s.Default is null).Select(s => s.Key))}); " +
-                             $"write it as an object, e.g. {{\"name\": \"{name}\", ...}}");
-                return null;
-            }
-            return new ScheduleSpec(name, Defaults(OptimizerCatalog.Schedules[name]), 0);
-        }
-        if (JsonObjectReader.Open(value, path, problems) is not { } reader) return null;
-        var schedule = reader.RequiredString("name") is { } n ? Choose(n, OptimizerCatalog.Schedules.Keys.ToList(), "schedule", reader.KeyPath("name"), problems) : null;
-        var warmup = (int)reader.Integer("warmup_steps", 0, 0, int.MaxValue);
-        if (schedule is null) return null;
-        var settings = ReadSettings(reader, OptimizerCatalog.Schedules[schedule]);
-        reader.Finish();
-        return settings is null ? null : new ScheduleSpec(schedule, settings, warmup);
+            var schedule = reader.RequiredString("name").Bind(n => Choose(n, OptimizerCatalog.Schedules.Keys.ToList(), "schedule", reader.KeyPath("name")));
+            var warmup = reader.Integer("warmup_steps", 0, 0, int.MaxValue);
+            var common = Validated.All(schedule.Ignore(), warmup.Ignore());
+            return schedule.Match(
+                Fail: _ => common.Map(_ => ConstantSchedule), // fails: common holds the name's problem
+                Succ: name =>
+                {
+                    var settings = ReadSettings(reader, OptimizerCatalog.Schedules[name]);
+                    return Validated.All(common, settings.Ignore(), reader.Finish())
+                        .Then(() => from w in warmup from st in settings select new ScheduleSpec(name, st, (int)w));
+                });
+        });
     }
 
-    private static ImmutableSortedDictionary<string, double>? ReadSettings(JsonObjectReader reader, ImmutableArray<NumberSetting> settings)
-    {
-        var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
-        var complete = true;
-        foreach (var setting in settings)
-        {
-            if (setting.Default is null && reader.Required(setting.Key) is null) { complete = false; continue; }
-            if (!setting.Whole)
-            {
-                values[setting.Key] = reader.Number(setting.Key, setting.Default ?? 0.0, setting.Problem);
-                continue;
-            }
-            var whole = reader.Integer(setting.Key, (long)(setting.Default ?? 1), long.MinValue);
-            if (setting.Problem(whole) is { } why)
-            {
-                reader.Problem(setting.Key, $"{why}, got {whole}");
-                complete = false;
-            }
-            values[setting.Key] = whole;
-        }
-        return complete ? values.ToImmutable() : null;
-    }
+    private static Validation<Error, ImmutableSortedDictionary<string, double>> ReadSettings(JsonObjectReader reader, ImmutableArray<NumberSetting> settings) =>
+        Validated.Each(settings.Select(setting =>
+            (setting.Default is null ? reader.Required(setting.Key).Ignore() : Validated.Ok(unit)).Bind(_ => setting.Whole
+                ? reader.Integer(setting.Key, (long)(setting.Default ?? 1), long.MinValue).Bind(whole =>
+                    setting.Problem(whole) is { } why ? reader.Problem<double>(setting.Key, $"{why}, got {whole}") : Validated.Ok((double)whole))
+                : reader.Number(setting.Key, setting.Default ?? 0.0, setting.Problem))
+            .Map(number => (setting.Key, Number: number))))
+        .Map(values => values.ToImmutableSortedDictionary(v => v.Key, v => v.Number, StringComparer.Ordinal));
 
     private static ImmutableSortedDictionary<string, double> Defaults(ImmutableArray<NumberSetting> settings) =>
         settings.ToImmutableSortedDictionary(s => s.Key, s => s.Default ?? 0.0, StringComparer.Ordinal);
 
-    private static string? Named(string name, string path, List<string> problems) =>
-        Choose(name, OptimizerCatalog.Optimizers.Keys.ToList(), "optimizer", path, problems);
+    private static Validation<Error, string> Named(string name, string path) =>
+        Choose(name, OptimizerCatalog.Optimizers.Keys.ToList(), "optimizer", path);
 
-    private static string? Choose(string name, IReadOnlyList<string> names, string noun, string path, List<string> problems)
-    {
-        if (names.Contains(name)) return name;
-        problems.Add($"{path}: unknown {noun} '{Storage.Echo.Clip(name)}'" +
-                     (KeySuggestion.Nearest(name, names) is { } near ? $"; did you mean '{near}'?" : "") + $" (known: {string.Join(", ", names)})");
-        return null;
-    }
+    private static Validation<Error, string> Choose(string name, IReadOnlyList<string> names, string noun, string path) =>
+        names.Contains(name)
+            ? Validated.Ok(name)
+            : Validated.Problem<string>($"{path}: unknown {noun} '{Storage.Echo.Clip(name)}'" +
+                                        (KeySuggestion.Nearest(name, names) is { } near ? $"; did you mean '{near}'?" : "") + $" (known: {string.Join(", ", names)})");
 }

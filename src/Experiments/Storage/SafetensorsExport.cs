@@ -7,7 +7,7 @@ namespace Functional.NN.Experiments.Storage;
 /// <param name="Model">The model that was exported.</param>
 /// <param name="Bytes">The size of the written file.</param>
 /// <param name="Tensors">The number of tensors written (two per layer).</param>
-internal sealed record SafetensorsExported(LoadedModel Model, long Bytes, int Tensors);
+internal sealed record SafetensorsExported(TrainedModel Model, long Bytes, int Tensors);
 
 /// <summary>
 /// Exports a model to the safetensors layout of <see cref="SafetensorsModel"/>: an <c>fnn</c> model file
@@ -17,16 +17,9 @@ internal sealed record SafetensorsExported(LoadedModel Model, long Bytes, int Te
 internal static class SafetensorsExport
 {
     /// <summary>Reads the model at <paramref name="modelPath"/> and writes <paramref name="outputPath"/> atomically.</summary>
-    public static Fin<SafetensorsExported> FromModel(string modelPath, string outputPath, string? caseName = null)
-    {
-        var experiment = caseName ?? Path.GetFileNameWithoutExtension(modelPath);
-        return from model in ModelSources.Load(modelPath, caseName, path => ModelFile.Load(path).Map(m =>
-               {
-                   experiment = m.Metadata.Experiment;
-                   return new LoadedModel(m.Network, m.Parameters, m.Standardizer);
-               }))
-               from bytes in SafetensorsModel.Encode(model.Network, model.Parameters, model.Standardizer, experiment)
-               from _ in AtomicFile.WriteAllBytes(outputPath, bytes)
-               select new SafetensorsExported(model, bytes.Length, 2 * model.Network.Layers.Length);
-    }
+    public static Fin<SafetensorsExported> FromModel(string modelPath, string outputPath, string? caseName = null) =>
+        from model in ModelSources.Load(modelPath, caseName)
+        from bytes in SafetensorsModel.Encode(model.Network, model.Parameters, model.Standardizer, model.Experiment)
+        from _ in AtomicFile.WriteAllBytes(outputPath, bytes)
+        select new SafetensorsExported(model, bytes.Length, 2 * model.Network.Layers.Length);
 }

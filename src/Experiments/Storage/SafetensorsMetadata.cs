@@ -49,30 +49,36 @@ internal static class SafetensorsMetadata
     /// Checks the architecture keys that are present (<c>layer_sizes</c>, <c>activations</c>, <c>loss</c>)
     /// against <paramref name="network"/>, naming each difference.
     /// </summary>
-    public static Fin<Unit> CheckArchitecture(IReadOnlyDictionary<string, string> metadata, Network network)
+    public static Fin<Unit> CheckArchitecture(IReadOnlyDictionary<string, string> metadata, Network network) =>
+        Validated.All(
+                metadata.TryGetValue("layer_sizes", out var sizes) ? LayerSizesCheck(sizes, network) : Validated.Ok(Prelude.unit),
+                metadata.TryGetValue("activations", out var activations) ? ActivationsCheck(activations, network) : Validated.Ok(Prelude.unit),
+                metadata.TryGetValue("loss", out var loss) ? LossCheck(loss, network) : Validated.Ok(Prelude.unit))
+            .ToFin(problems => $"__metadata__ does not match the experiment's network: {problems}");
+
+    private static Validation<Error, Unit> LayerSizesCheck(string sizes, Network network)
     {
-        var problems = new List<string>();
-        if (metadata.TryGetValue("layer_sizes", out var sizes))
-        {
-            var expected = string.Join(", ", network.LayerSizes);
-            var given = Parse(sizes, e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n.ToString(CultureInfo.InvariantCulture) : null);
-            if (given is null) problems.Add($"layer_sizes '{sizes}' is not a JSON list of whole numbers");
-            else if (string.Join(", ", given) != expected) problems.Add($"layer_sizes [{string.Join(", ", given)}], the network has [{expected}]");
-        }
-        if (metadata.TryGetValue("activations", out var activations))
-        {
-            var given = Parse(activations, ComponentOf);
-            if (given is null) problems.Add($"activations '{activations}' is not a JSON list of names or {{\"name\", \"parameters\"}} objects");
-            else if (given.Count != network.Layers.Length || !given.Select((c, i) => Same(c, network.Layers[i].Activation, ActivationCatalog.FromName)).All(same => same))
-                problems.Add($"activations [{string.Join(", ", given.Select(Text))}], the network has [{string.Join(", ", network.Layers.Select(l => l.Activation.Name))}]");
-        }
-        if (metadata.TryGetValue("loss", out var loss))
-        {
-            var given = loss.TrimStart().StartsWith('{') ? Parse("[" + loss + "]", ComponentOf)?.Single() : new NamedComponent(loss, new Dictionary<string, double>());
-            if (given is null || !Same(given, network.Loss, LossCatalog.FromName))
-                problems.Add($"loss {(given is null ? loss : Text(given))}, the network has {network.Loss.Name}");
-        }
-        return problems.Count == 0 ? Prelude.unit : Error.New($"__metadata__ does not match the experiment's network: {string.Join("; ", problems)}");
+        var expected = string.Join(", ", network.LayerSizes);
+        var given = Parse(sizes, e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n.ToString(CultureInfo.InvariantCulture) : null);
+        return given is null
+            ? Validated.Problem<Unit>($"layer_sizes '{sizes}' is not a JSON list of whole numbers")
+            : Validated.Check(string.Join(", ", given) == expected, () => $"layer_sizes [{string.Join(", ", given)}], the network has [{expected}]");
+    }
+
+    private static Validation<Error, Unit> ActivationsCheck(string activations, Network network)
+    {
+        var given = Parse(activations, ComponentOf);
+        return given is null
+            ? Validated.Problem<Unit>($"activations '{activations}' is not a JSON list of names or {{\"name\", \"parameters\"}} objects")
+            : Validated.Check(given.Count == network.Layers.Length && given.Select((c, i) => Same(c, network.Layers[i].Activation, ActivationCatalog.FromName)).All(same => same),
+                () => $"activations [{string.Join(", ", given.Select(Text))}], the network has [{string.Join(", ", network.Layers.Select(l => l.Activation.Name))}]");
+    }
+
+    private static Validation<Error, Unit> LossCheck(string loss, Network network)
+    {
+        var given = loss.TrimStart().StartsWith('{') ? Parse("[" + loss + "]", ComponentOf)?.Single() : new NamedComponent(loss, new Dictionary<string, double>());
+        return Validated.Check(given is not null && Same(given, network.Loss, LossCatalog.FromName),
+            () => $"loss {(given is null ? loss : Text(given))}, the network has {network.Loss.Name}");
     }
 
     /// <summary>The input standardizer stored as <c>input_mean</c> and <c>input_std</c> (None when neither is present), checked against the network's inputs.</summary>

@@ -70,21 +70,14 @@ internal static class SafetensorsModel
             .SelectMany(l => new[] { (Name: WeightName(l), Shape: ImmutableArray.Create<long>(network.Layers[l].Units, network.InputsOf(l))),
                                      (Name: BiasName(l), Shape: ImmutableArray.Create<long>(network.Layers[l].Units)) })
             .ToList();
-        var problems = new List<string>();
         var missing = expected.Where(e => !byName.ContainsKey(e.Name)).Select(e => $"{e.Name} {SafetensorsTensor.ShapeOf(e.Shape)}").ToList();
-        if (missing.Count > 0) problems.Add($"missing tensor(s) {string.Join(", ", missing)}");
         var extra = byName.Keys.Except(expected.Select(e => e.Name), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (extra.Count > 0) problems.Add($"unexpected tensor(s) {string.Join(", ", extra)} (the network {network} has {network.Layers.Length} layers)");
-        foreach (var (name, shape) in expected)
-        {
-            if (!byName.TryGetValue(name, out var tensor)) continue;
-            if (tensor.DType != SafetensorsTensor.Float64)
-                problems.Add($"{name} is {tensor.DType}, expected {SafetensorsTensor.Float64} (save float64 tensors, e.g. tensor.double())");
-            else if (!tensor.Shape.SequenceEqual(shape))
-                problems.Add($"{name} has shape {tensor.ShapeText}, expected {SafetensorsTensor.ShapeOf(shape)}{(name.EndsWith(".weight", StringComparison.Ordinal) ? " ([units, inputs], as torch.nn.Linear stores it)" : "")}");
-        }
-        if (problems.Count > 0)
-            return Error.New($"{source}: {string.Join("; ", problems)}{(missing.Count > 0 ? $"; the file holds {Names(contents)}; see docs/safetensors.md for the layout" : "")}");
+        var layout = Validated.All([
+            Validated.Check(missing.Count == 0, () => $"missing tensor(s) {string.Join(", ", missing)}"),
+            Validated.Check(extra.Count == 0, () => $"unexpected tensor(s) {string.Join(", ", extra)} (the network {network} has {network.Layers.Length} layers)"),
+            .. expected.Where(e => byName.ContainsKey(e.Name)).Select(e => TensorCheck(e.Name, e.Shape, byName[e.Name])),
+        ]).ToFin(problems => $"{source}: {problems}{(missing.Count > 0 ? $"; the file holds {Names(contents)}; see docs/safetensors.md for the layout" : "")}");
+        if (layout.IsFail) return layout.Map(_ => default(SafetensorsWeights)!);
 
         var layers = Enumerable.Range(0, network.Layers.Length).Select(l => new LayerTensors(
             Tensor.FromRowMajor(network.Layers[l].Units, network.InputsOf(l), byName[WeightName(l)].ToFloat64()).ThrowIfFail(),
@@ -95,6 +88,13 @@ internal static class SafetensorsModel
                select new SafetensorsWeights(parameters, standardizer,
                    contents.Metadata.TryGetValue("experiment", out var experiment) ? Option<string>.Some(experiment) : Option<string>.None);
     }
+
+    /// <summary>A tensor of the layout is float64 and has the shape of its layer.</summary>
+    private static Validation<Error, Unit> TensorCheck(string name, ImmutableArray<long> shape, SafetensorsTensor tensor) =>
+        tensor.DType != SafetensorsTensor.Float64
+            ? Validated.Problem<Unit>($"{name} is {tensor.DType}, expected {SafetensorsTensor.Float64} (save float64 tensors, e.g. tensor.double())")
+            : Validated.Check(tensor.Shape.SequenceEqual(shape), () =>
+                $"{name} has shape {tensor.ShapeText}, expected {SafetensorsTensor.ShapeOf(shape)}{(name.EndsWith(".weight", StringComparison.Ordinal) ? " ([units, inputs], as torch.nn.Linear stores it)" : "")}");
 
     private static Fin<T> Prefixed<T>(this Fin<T> value, string source) =>
         value.Match(Succ: Fin<T>.Succ, Fail: e => Fin<T>.Fail(Error.New($"{source}: {e.Message}")));

@@ -57,10 +57,21 @@ public sealed class TrainingRunsTests : IDisposable
         Assert.Equal(whole.ParametersHash, resumed.ParametersHash);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Fewer_than_one_epoch_is_an_error_value_not_an_exception(int epochs)
+    {
+        var experiment = FinAssert.Succeeds(ExperimentFile.Load(SmallExperiments.TwoMoons(_directory)));
+
+        Assert.Equal($"training.epochs: must be at least 1, got {epochs}", FinAssert.Fails(experiment.WithEpochs(epochs)));
+        Assert.Equal(1, FinAssert.Succeeds(experiment.WithEpochs(1)).Epochs);
+    }
+
     [Fact]
     public void Overrides_and_the_resolved_experiment_read_back_equal()
     {
-        var experiment = FinAssert.Succeeds(ExperimentFile.Load(SmallExperiments.TwoMoons(_directory))).WithSeed(11).WithEpochs(2);
+        var experiment = FinAssert.Succeeds(ExperimentFile.Load(SmallExperiments.TwoMoons(_directory)).Bind(e => e.WithSeed(11).WithEpochs(2)));
         var resolved = FinAssert.Succeeds(experiment.Resolve());
 
         Assert.Equal((11UL, 2, 2), (resolved.Seed, resolved.Epochs, resolved.InputSize));

@@ -132,6 +132,16 @@ public sealed class CsvDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Every_header_problem_is_reported_once_in_order_with_its_column()
+    {
+        var path = Write("a,,a,y\n1,2,3,4\n");
+        Assert.Equal(
+            $"{path}, line 1 (header): column 2: empty column name; column 3: name 'a' repeats column 1; feature column 'a' chosen 2 times; " +
+            "label column 'y' is also chosen as a feature; no column named 'z' (columns: 'a', '', 'a', 'y')",
+            FinAssert.Fails(CsvDataset.Load(path, new(["a", "a", "z", "y"], "y", CsvTask.Classification))));
+    }
+
+    [Fact]
     public void Invalid_utf8_is_an_error()
     {
         var path = _directory.File("latin1.csv");

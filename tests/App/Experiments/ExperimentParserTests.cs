@@ -97,6 +97,36 @@ public sealed class ExperimentParserTests
         Assert.Contains("training.batch_size: expected a whole number, got \"big\"", message);
     }
 
+    [Fact]
+    public void Problems_in_every_part_of_the_file_are_reported_together_in_file_order_each_with_its_key_path_and_value()
+    {
+        var message = FinAssert.Fails(Parse("""
+            {
+              "name": "no spaces allowed", "seed": -1, "seed": 2,
+              "data": { "source": "generated", "generator": "xor", "count": 0, "colour": 1 },
+              "network": { "layers": [ { "units": 0, "activation": "relu" }, { "units": 2, "activation": { "name": "elu", "parameters": { "alpha": "big" } } } ] },
+              "loss": "mse",
+              "optimizer": { "name": "adam", "learning_rate": "fast", "b1": 2, "schedule": "cosine_decay" },
+              "training": { "epochs": -1, "standardize": "yes" },
+              "checkpoint": { "unit": "minutes" }
+            }
+            """));
+        Assert.True(message.Length <= 1000, $"{message.Length} characters: longer than a loader's message may be, cut");
+        Assert.Equal(
+            "test.json: name: must be 1 to 100 letters, digits, '.', '_' or '-' starting with a letter or digit (it names the run directory), got \"no spaces allowed\"; " +
+            "seed: expected a whole number from 0 to 18446744073709551615, got -1; " +
+            "data.count: must be at least 1, got 0; data: unknown key 'colour'; valid keys: source, generator, count, noise, seed; " +
+            "network.layers[0].units: must be at least 1, got 0; " +
+            "network.layers[1].activation.parameters.alpha: expected a number, got \"big\"; " +
+            "optimizer.learning_rate: expected a number, got \"fast\"; " +
+            "optimizer.schedule: the schedule 'cosine_decay' needs settings (decay_steps); write it as an object, e.g. {\"name\": \"cosine_decay\", ...}; " +
+            "optimizer.b1: must be at least 0 and less than 1, got 2; " +
+            "training.epochs: must be at least 1, got -1; training.standardize: expected true or false, got \"yes\"; " +
+            "checkpoint.unit: expected one of \"epochs\", \"steps\", got \"minutes\"; " +
+            "the key 'seed' appears more than once",
+            message);
+    }
+
     [Theory]
     [InlineData("""{ "source": "generated", "generator": "two_moon" }""", "data.generator: unknown generated data set \"two_moon\"; did you mean \"two_moons\"?")]
     [InlineData("""{ "source": "cvs" }""", "data.source: expected one of \"generated\", \"csv\", \"idx\", \"fashion_mnist\", got \"cvs\"; did you mean \"csv\"?")]

@@ -19,24 +19,26 @@ internal static class CsvHeader
     /// </summary>
     public static Fin<Indices> Resolve(string file, ImmutableArray<string> header, CsvSchema schema)
     {
-        var problems = new List<string>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(header[i])) problems.Add($"column {i + 1}: empty column name");
-            else if (header.IndexOf(header[i]) != i) problems.Add($"column {i + 1}: name '{Storage.Echo.Clip(header[i], 60)}' repeats column {header.IndexOf(header[i]) + 1}");
-        }
-        if (schema.FeatureColumns.IsDefaultOrEmpty) problems.Add("no feature columns chosen");
         var chosen = schema.FeatureColumns.IsDefault ? [] : schema.FeatureColumns;
-        foreach (var duplicate in chosen.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            problems.Add($"feature column '{duplicate.Key}' chosen {duplicate.Count()} times");
-        if (chosen.Contains(schema.LabelColumn)) problems.Add($"label column '{schema.LabelColumn}' is also chosen as a feature");
-        foreach (var name in chosen.Append(schema.LabelColumn).Distinct(StringComparer.Ordinal).Where(n => !header.Contains(n)))
-            problems.Add($"no column named '{Storage.Echo.Clip(name, 60)}' (columns: {string.Join(", ", header.Take(30).Select(h => $"'{Storage.Echo.Clip(h, 60)}'"))}" +
-                         (header.Length > 30 ? $", and {header.Length - 30} more)" : ")"));
-        return problems.Count == 0
-            ? new Indices([.. chosen.Select(c => header.IndexOf(c))], header.IndexOf(schema.LabelColumn))
-            : Error.New($"{file}, line 1 (header): {string.Join("; ", problems)}");
+        return Validated.All([
+                .. Enumerable.Range(0, header.Length).Select(i => ColumnCheck(header, i)),
+                Validated.Check(!schema.FeatureColumns.IsDefaultOrEmpty, () => "no feature columns chosen"),
+                .. chosen.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1)
+                    .Select(duplicate => Validated.Problem<Unit>($"feature column '{duplicate.Key}' chosen {duplicate.Count()} times")),
+                Validated.Check(!chosen.Contains(schema.LabelColumn), () => $"label column '{schema.LabelColumn}' is also chosen as a feature"),
+                .. chosen.Append(schema.LabelColumn).Distinct(StringComparer.Ordinal).Where(n => !header.Contains(n)).Select(name => Validated.Problem<Unit>(
+                    $"no column named '{Storage.Echo.Clip(name, 60)}' (columns: {string.Join(", ", header.Take(30).Select(h => $"'{Storage.Echo.Clip(h, 60)}'"))}" +
+                    (header.Length > 30 ? $", and {header.Length - 30} more)" : ")"))),
+            ])
+            .Map(_ => new Indices([.. chosen.Select(c => header.IndexOf(c))], header.IndexOf(schema.LabelColumn)))
+            .ToFin(problems => $"{file}, line 1 (header): {problems}");
     }
+
+    /// <summary>Header column <paramref name="i"/> has a name, and no earlier column has the same.</summary>
+    private static Validation<Error, Unit> ColumnCheck(ImmutableArray<string> header, int i) =>
+        string.IsNullOrWhiteSpace(header[i])
+            ? Validated.Problem<Unit>($"column {i + 1}: empty column name")
+            : Validated.Check(header.IndexOf(header[i]) == i, () => $"column {i + 1}: name '{Storage.Echo.Clip(header[i], 60)}' repeats column {header.IndexOf(header[i]) + 1}");
 
     /// <summary>Column <paramref name="index"/> (0-based) for messages: <c>'age' (3)</c>, or <c>7 (beyond the header's 6 columns)</c>.</summary>
     public static string Describe(ImmutableArray<string> header, int index) =>

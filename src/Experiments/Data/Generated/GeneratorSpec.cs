@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LanguageExt;
-using LanguageExt.Common;
 
 namespace Functional.NN.Experiments.Data.Generated;
 
@@ -31,12 +30,10 @@ internal sealed record GeneratorSpec(string Generator, int Count, double Noise, 
     public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
 
     /// <summary>This specification, or an error naming each parameter that is out of range.</summary>
-    public Fin<GeneratorSpec> Validate()
-    {
-        var problems = new List<string>();
-        if (Count < 1) problems.Add($"count must be at least 1, got {Count}");
-        if (!double.IsFinite(Noise) || Noise < 0)
-            problems.Add($"noise must be a finite number at least 0, got {Noise.ToString("R", CultureInfo.InvariantCulture)}");
-        return problems.Count == 0 ? this : Error.New($"{Generator}: {string.Join("; ", problems)}");
-    }
+    public Fin<GeneratorSpec> Validate() =>
+        Validated.All(
+                Validated.Check(Count >= 1, () => $"count must be at least 1, got {Count}"),
+                Validated.Check(double.IsFinite(Noise) && Noise >= 0, () => $"noise must be a finite number at least 0, got {Noise.ToString("R", CultureInfo.InvariantCulture)}"))
+            .Map(_ => this)
+            .ToFin(problems => $"{Generator}: {problems}");
 }
