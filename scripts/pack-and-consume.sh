@@ -8,7 +8,8 @@
 #      trained, stopped and resumed from code through Functional.NN.Experiments;
 #   3. runs the one test that is EXPECTED TO FAIL (a custom activation with a wrong derivative) and
 #      requires it to fail with the kit's message, counterexample and replay seed;
-#   4. installs the tool with `dotnet tool install --tool-path <tmp> --add-source <folder> fnn` and checks
+#   4. installs the tool with the README's `dotnet tool install --global --add-source <folder> fnn` (into a
+#      throwaway DOTNET_CLI_HOME) and checks
 #      that `fnn` prints the tutorial's worked example;
 #   5. exchanges model files between the library and the tool: a model trained and saved in code
 #      (TrainedModel.Save) is read by `fnn evaluate`, which must report the loss computed in code; a model.fnn
@@ -77,15 +78,18 @@ else
   check "exactly one test ran, and it failed" bash -c "grep -qE '^Total tests: 1\$' '$EXPECTED_LOG' && grep -qE '^ +Failed: 1\$' '$EXPECTED_LOG'"
 fi
 
-section "tool: dotnet tool install --tool-path <tmp> --add-source $FEED fnn"
-mkdir -p "$WORK/tool-config"
+section "tool: dotnet tool install --global --add-source $FEED fnn (the README's line; --global into a throwaway DOTNET_CLI_HOME)"
+mkdir -p "$WORK/tool-config" "$WORK/home"
 cat >"$WORK/tool-config/NuGet.config" <<'CONFIG'
 <?xml version="1.0" encoding="utf-8"?>
 <configuration><packageSources><clear /></packageSources></configuration>
 CONFIG
-# Run from a folder whose NuGet.config clears every registry: 'fnn' can only come from the local folder.
-(cd "$WORK/tool-config" && dotnet tool install --tool-path "$WORK/tools" --add-source "$FEED" fnn)
-check "the installed tool is version $VERSION" bash -c "dotnet tool list --tool-path '$WORK/tools' | grep -qE '^fnn +$VERSION +fnn'"
+# Run from a folder whose NuGet.config clears every registry: 'fnn' can only come from the local folder. The README's
+# line as printed (<folder> = the feed); --global installs into $DOTNET_CLI_HOME/.dotnet/tools, a throwaway home here,
+# so the machine's own global tools are untouched.
+(cd "$WORK/tool-config" && DOTNET_CLI_HOME="$WORK/home" dotnet tool install --global --add-source "$FEED" fnn)
+ln -s "$WORK/home/.dotnet/tools" "$WORK/tools"
+check "the installed tool is version $VERSION" bash -c "DOTNET_CLI_HOME='$WORK/home' dotnet tool list --global | grep -qE '^fnn +$VERSION +fnn'"
 FNN_LOG="$WORK/fnn.log"
 check "fnn runs" bash -c "'$WORK/tools/fnn' >'$FNN_LOG'"
 tail -n 5 "$FNN_LOG" | sed 's/^/    /'

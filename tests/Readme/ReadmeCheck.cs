@@ -59,7 +59,7 @@ internal sealed class ReadmeCheck(string root, ITestOutputHelper log)
         foreach (var property in new[] { "<PackAsTool>true</PackAsTool>", "<PackageId>fnn</PackageId>", "<ToolCommandName>fnn</ToolCommandName>" })
             Assert.True(project.Contains(property, StringComparison.Ordinal), $"src/App/App.csproj lacks {property}");
         var script = File.ReadAllText(Path.Combine(root, "scripts/pack-and-consume.sh"));
-        Assert.Matches(new Regex(@"\n[^#\n]*dotnet tool install --tool-path \S+ --add-source \S+ fnn\)?\n"), script);
+        Assert.Matches(new Regex(@"\n[^#\n]*DOTNET_CLI_HOME=\S+ dotnet tool install --global --add-source \S+ fnn\)?\n"), script);
         var (code, help) = Run("dotnet", ["tool", "install", "--help"], root);
         Assert.Equal(0, code);
         foreach (var option in new[] { "--global", "--add-source", "--tool-path" })

@@ -35,9 +35,9 @@ internal static class ReadmeOtherCommands
             "defined in bash and checked to be a function over an existing project; with FNN_README_SLOW, defined and run as 'fnn --help'",
             c => c.ShellFunctionDefinesFnn(), c => c.ShellFunctionRuns()),
         new("dotnet tool install --global --add-source <folder> fnn",
-            "checked, not run: a global install changes the machine's tools; scripts/pack-and-consume.sh (CI) installs the packed tool with --tool-path; " +
-            "checked here: App.csproj packs the tool 'fnn', the script installs it, and 'dotnet tool install --help' accepts --global, --add-source, --tool-path",
-            c => c.ToolInstallIsChecked(), CheckedNotRun: true),
+            "run as printed by scripts/pack-and-consume.sh (CI), <folder> its package folder and DOTNET_CLI_HOME a throwaway home so --global installs there; " +
+            "checked here: App.csproj packs the tool 'fnn', the script runs the line, and 'dotnet tool install --help' accepts --global, --add-source, --tool-path",
+            c => c.ToolInstallIsChecked()),
         new("apt-get install -y dataset-fashion-mnist",
             "run by .ci/run (its APT_PACKAGES list, as root); checked here that the list names every package of the line",
             c => c.CiInstalls("dataset-fashion-mnist")),
