@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Functional.NN.Tensors;
 using LanguageExt;
@@ -51,13 +52,14 @@ public sealed partial record Dataset
 
     /// <summary>
     /// Chosen rows of stored features, standardized when a standardizer is given. The stored rows are shared
-    /// between views and never written; each conversion writes only a new array of its own. For byte rows with
-    /// a standardizer, each column's 256 possible standardized values are computed once (the same arithmetic,
-    /// so the same numbers) and a conversion looks them up.
+    /// between views and never written; each conversion writes only an array of its own. A conversion computes
+    /// (x - mean) / scale per element, vectorized: a table of every column's 256 standardized byte values (1.6 MB
+    /// for Fashion-MNIST) was slower, as nearly every lookup missed the cache.
     /// </summary>
     private sealed record RowView
     {
-        private readonly double[]? _standardizedBytes;
+        // For byte rows with a standardizer: whether every one of the 256 values of every column standardizes to a finite number.
+        private readonly bool? _standardizedBytesFinite;
 
         /// <summary>The view of <paramref name="rows"/> of <paramref name="source"/>.</summary>
         public RowView(FeatureRows source, ImmutableArray<int> rows, Standardizer? standardizer)
@@ -66,12 +68,13 @@ public sealed partial record Dataset
             Rows = rows;
             Standardizer = standardizer;
             if (standardizer is null || !source.IsBytes) return;
-            _standardizedBytes = new double[checked(source.Columns * 256)];
             var mean = standardizer.Mean.Span;
             var scale = standardizer.Scale.Span;
+            var finite = true;
             for (var c = 0; c < source.Columns; c++)
                 for (var b = 0; b < 256; b++)
-                    _standardizedBytes[c * 256 + b] = (source.ByteValue((byte)b) - mean[c]) / scale[c];
+                    finite &= double.IsFinite((source.ByteValue((byte)b) - mean[c]) / scale[c]);
+            _standardizedBytesFinite = finite;
         }
 
         /// <summary>The stored feature rows.</summary>
@@ -123,25 +126,24 @@ public sealed partial record Dataset
 
         private bool EveryByteValueFinite()
         {
-            if (_standardizedBytes is not null) return _standardizedBytes.All(double.IsFinite);
+            if (_standardizedBytesFinite is { } finite) return finite;
             return Source.IsBytes && Standardizer is null && Enumerable.Range(0, 256).All(b => double.IsFinite(Source.ByteValue((byte)b)));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
         private void ConvertRow(int row, Span<double> into)
         {
-            if (_standardizedBytes is not null)
-            {
-                var bytes = Source.ByteRow(row);
-                var table = _standardizedBytes.AsSpan();
-                for (var c = 0; c < bytes.Length; c++) into[c] = table[c * 256 + bytes[c]];
-                return;
-            }
             Source.CopyRow(row, into);
             if (Standardizer is null) return;
             var mean = Standardizer.Mean.Span;
             var scale = Standardizer.Scale.Span;
-            for (var c = 0; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
+            // (x - mean) / scale lane by lane: subtraction and division are correctly rounded at every width, so the
+            // vector and scalar parts give the bits of the scalar loop.
+            var c = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; c + Vector<double>.Count <= into.Length; c += Vector<double>.Count)
+                    ((new Vector<double>(into[c..]) - new Vector<double>(mean[c..])) / new Vector<double>(scale[c..])).CopyTo(into[c..]);
+            for (; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
         }
     }
 }
