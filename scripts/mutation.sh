@@ -3,7 +3,8 @@
 #
 #   scripts/mutation.sh                 every folder listed in stryker-config.json
 #   scripts/mutation.sh Passes Losses   only these folders of src/Core (faster, for a first look)
-#   scripts/mutation.sh --report FILE   only print the per-folder table of an existing mutation-report.json
+#   scripts/mutation.sh --report FILE...  only print the per-folder table of existing mutation-report.json
+#                                       files (several: one table over the union of their source files)
 #
 # Runs from tests/ (Stryker's test project), with the configuration at the repository root, then
 # prints killed / survived / timeout / no coverage / score per folder of src/Core from Stryker's JSON
@@ -14,7 +15,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
 
 if [ "${1:-}" = "--report" ]; then
-  exec python3 "$ROOT/scripts/mutation_table.py" "$2"
+  shift
+  exec python3 "$ROOT/scripts/mutation_table.py" "$@"
 fi
 
 dotnet tool restore >/dev/null

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Per-folder summary of a Stryker mutation-report.json (schema of mutation-testing-elements).
 
-Usage: mutation_table.py REPORT [--survivors]
+Usage: mutation_table.py REPORT [REPORT ...]
 
-A folder is the path below src/Core up to the file (Optimizers/Transforms, Passes, ...).
+Several reports (runs over different folders, e.g. Losses+Passes, then Optimizers) are combined into one
+table; when two reports hold the same source file, the one named last counts. A folder is the path below src/Core up to the file (Optimizers/Transforms, Passes, ...).
 Score = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage), as Stryker computes it;
 CompileError and Ignored mutants are counted apart and left out of the score.
 """
@@ -30,10 +31,12 @@ def score(c):
 
 
 def main():
-    report = json.load(open(sys.argv[1]))
+    files = {}
+    for name in sys.argv[1:]:
+        files.update(json.load(open(name))["files"])
     by_folder = defaultdict(Counter)
     survivors = []
-    for path, file in report["files"].items():
+    for path, file in files.items():
         folder = folder_of(path)
         for m in file["mutants"]:
             by_folder[folder][m["status"]] += 1

@@ -21,6 +21,7 @@ public sealed class ClassLabelsTests
         var message = ClassLabels.OneHot([0, 3, 1, -1], 3).Match(_ => "", e => e.Message);
         Assert.Contains("label at index 1 is 3, outside 0..2", message);
         Assert.Contains("label at index 3 is -1, outside 0..2", message);
+        Assert.Equal("one-hot with 3 classes: label at index 1 is 3, outside 0..2; label at index 3 is -1, outside 0..2", message);
         Assert.Contains("at least 1", ClassLabels.OneHot([0], 0).Match(_ => "", e => e.Message));
     }
 

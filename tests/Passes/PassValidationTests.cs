@@ -109,4 +109,14 @@ public sealed class PassValidationTests
         Assert.StartsWith($"layer-wise rule: {clipped.Name} is not element-wise (the rule updates each layer before the next gradient is known)", error.Message);
         Assert.Equal("optimizer", error.ParamName);
     }
+
+    [Fact]
+    public void A_hidden_layer_that_is_not_element_wise_is_named_by_its_number()
+    {
+        // The network refuses softmax below the output, so only the output layer can be asked this.
+        var classifier = Network.Create(2, Loss.SoftmaxCrossEntropy, (3, Activation.Tanh), (2, Activation.Softmax)).ThrowIfFail();
+        Assert.Same(Activation.Tanh, Backpropagation.Elementwise(classifier, 0));
+        Assert.Equal("layer 2: softmax is not element-wise, so it cannot be a hidden layer",
+            Assert.Throws<ArgumentException>(() => Backpropagation.Elementwise(classifier, 1)).Message);
+    }
 }

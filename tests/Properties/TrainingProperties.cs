@@ -50,6 +50,26 @@ public sealed class TrainingProperties
         return unchanged.Label("a frozen bias changed");
     }
 
+    /// <summary>
+    /// With optimizers that keep a state per parameter, from a state one step old (so that every moment is its own):
+    /// each layer's weights and bias must be stepped with their own moments, so the output layer agrees with the
+    /// standard step exactly.
+    /// </summary>
+    [Property]
+    public Property Layerwise_steps_of_stateful_optimizers_agree_with_standard_steps_on_the_output_layer(Case c)
+    {
+        var output = c.Network.Layers.Length - 1;
+        GradientTransformation[] optimizers =
+            [Optimizer.Adam(0.01), Optimizer.SgdMomentum(0.1, 0.9), Optimizer.RmsProp(0.01), Optimizer.AdamW(0.01)];
+        return optimizers.All(o =>
+        {
+            var warm = o.Step(c.Parameters, Backpropagation.Gradient(c.Network, c.Parameters, c.Batch), o.Init(c.Parameters));
+            var standard = o.Step(warm.Parameters, Backpropagation.Gradient(c.Network, warm.Parameters, c.Batch), warm.State);
+            var layerwise = LayerwiseBackpropagation.Step(c.Network, warm.Parameters, c.Batch, o, warm.State);
+            return standard.Parameters[output].Equals(layerwise.Parameters[output]);
+        }).Label("a stateful optimizer's layer-wise step differs from the standard step on the output layer");
+    }
+
     private static (Parameters Standard, Parameters Layerwise) BothSteps(Case c, bool freezeBiases)
     {
         var gradients = Backpropagation.Gradient(c.Network, c.Parameters, c.Batch);

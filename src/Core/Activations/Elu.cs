@@ -27,6 +27,7 @@ public sealed record Elu : ElementwiseActivation
     public override string Name => "elu";
 
     /// <inheritdoc />
+    // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or α·expm1(0) = α·0) and only its sign can differ
     public override double Value(double z) => z > 0 ? z : Alpha * Expm1(z);
 
     /// <inheritdoc />

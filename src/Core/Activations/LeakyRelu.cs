@@ -27,6 +27,7 @@ public sealed record LeakyRelu : ElementwiseActivation
     public override string Name => "leaky_relu";
 
     /// <inheritdoc />
+    // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or slope·z) and only its sign can differ
     public override double Value(double z) => z > 0 ? z : Slope * z;
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ public sealed record Relu : ElementwiseActivation
     public override string Name => "relu";
 
     /// <inheritdoc />
+    // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or 0.0) and only its sign can differ
     public override double Value(double z) => z > 0 ? z : 0.0;
 
     /// <inheritdoc />

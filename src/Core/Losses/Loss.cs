@@ -45,6 +45,7 @@ public abstract record Loss
     /// dL/dz at the output for the rows given, as rows of a batch of <paramref name="batchRows"/> rows (the mean's
     /// divisor is that batch's): <see cref="OutputDelta(Activation, Tensor, Tensor, Tensor)"/> when it is all of them.
     /// </summary>
+    // Stryker disable once all : unreachable, every loss overrides it (OutputLoss seals its own; bce, bce_logits and softmax_ce have theirs)
     internal virtual Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows) =>
         batchRows == z.Rows ? OutputDelta(outputActivation, z, a, targets)
             : throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
@@ -110,6 +111,7 @@ public abstract record OutputLoss : Loss
         var delta = GC.AllocateUninitializedArray<double>(a.Length);
         Gradient(a, targets, delta, batchRows);
         var gradient = Tensor.Own(a.Rows, a.Columns, delta);
+        // Stryker disable once Boolean : the fused branch and Backward compute the same element-wise product in the same order (same bits); the choice only saves a buffer
         if (outputActivation is not ElementwiseActivation elementwise || !z.SameShape(a))
             return outputActivation.Backward(z, a, gradient);
         elementwise.Backward(z.Span, a.Span, delta, delta);

@@ -37,6 +37,7 @@ public sealed record SoftmaxCrossEntropy : Loss
         var t = targets.Row(r);
         var top = 0;
         for (var j = 1; j < logits.Length; j++)
+            // Stryker disable once Equality : >= takes the last of tied largest logits instead of the first; max and the multiset of the other terms are the same, so is the value
             if (logits[j] > logits[top]) top = j;
         var max = logits[top];
         // log Σ_k e^(z_k - max) = log1p(Σ_(k≠top) e^(z_k - max)) keeps its precision when one logit dominates.

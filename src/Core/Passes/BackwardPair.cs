@@ -18,6 +18,7 @@ internal static class BackwardPair
     private const long ParallelThreshold = 1L << 20;
 
     /// <summary>Whether a layer of <paramref name="weights"/> on a batch of <paramref name="rows"/> runs its pair side by side.</summary>
+    // Stryker disable once all : side by side or one after the other, the gradient and the delta below are the same bits (ThreadSplitPassTests); the threshold only changes the speed
     public static bool SideBySide(ComputeBackend backend, int rows, Tensor weights) =>
         backend.Threads == 2 && (long)rows * weights.Rows * weights.Columns >= ParallelThreshold;
 
@@ -25,6 +26,7 @@ internal static class BackwardPair
     public static void Run(ComputeBackend backend, Action<ComputeBackend> gradient, Action<ComputeBackend> below)
     {
         var single = backend.OneThreaded;
+        // Stryker disable once Equality : which of the two threads takes which half changes nothing; each writes its own buffers
         backend.ParallelFor(2, part => (part == 0 ? gradient : below)(single));
     }
 }

@@ -29,6 +29,7 @@ internal static class ForwardRows
     {
         var rows = inputs.Rows;
         var parts = Parts(backend, network, rows);
+        // Stryker disable once all : one block of all rows or a parallel loop over one part: the number of blocks only changes the speed: every split of the rows gives the same bits (the backends' determinism contract, tests/Passes/ThreadSplitPassTests)
         if (parts == 1)
         {
             Block(backend, network, parameters, inputs, z, a, logits, 0, rows);
@@ -41,9 +42,12 @@ internal static class ForwardRows
 
     private static int Parts(ComputeBackend backend, Network network, int rows)
     {
+        // Stryker disable once all : the number of blocks only changes the speed: every split of the rows gives the same bits (the backends' determinism contract, tests/Passes/ThreadSplitPassTests)
         if (backend.Threads == 1 || rows < 2 * backend.Threads) return 1;
         var work = 0L;
+        // Stryker disable once all : the work estimate only chooses the number of blocks; the number of blocks only changes the speed: every split of the rows gives the same bits (the backends' determinism contract, tests/Passes/ThreadSplitPassTests)
         for (var l = 0; l < network.Layers.Length; l++) work += (long)rows * network.InputsOf(l) * network.Layers[l].Units;
+        // Stryker disable once all : the number of blocks only changes the speed: every split of the rows gives the same bits (the backends' determinism contract, tests/Passes/ThreadSplitPassTests)
         return work < ParallelThreshold ? 1 : backend.Threads;
     }
 

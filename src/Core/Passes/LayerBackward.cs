@@ -44,6 +44,7 @@ internal static class LayerBackward
             GradientHalf(backend);
             return;
         }
+        // Stryker disable once Boolean : side by side or one after the other gives the same bits; the choice only changes the speed
         if (BackwardPair.SideBySide(backend, rows, layerWeights))
             BackwardPair.Run(backend, GradientHalf, on => DeltaBelow(on, b, delta.Span, layerWeights, rows));
         else
