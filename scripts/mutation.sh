@@ -11,13 +11,14 @@
 # report (score = detected / (detected + undetected), detected = killed + timeout, as Stryker counts it;
 # compile errors and ignored mutants are left out). The list of survivors follows the table.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT="$(pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# Reports are read where the caller names them (relative to the caller's directory).
 if [ "${1:-}" = "--report" ]; then
   shift
   exec python3 "$ROOT/scripts/mutation_table.py" "$@"
 fi
+cd "$ROOT"
 
 dotnet tool restore >/dev/null
 ARGS=()

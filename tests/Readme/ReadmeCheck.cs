@@ -162,6 +162,28 @@ internal sealed class ReadmeCheck(string root, ITestOutputHelper log)
         Assert.Matches(@"Passes/ForwardPass\.cs:5\s+Survived", text);
     }
 
+    /// <summary>
+    /// <c>scripts/mutation.sh --report losses-passes.json optimizers.json</c> as printed, run where the test writes two
+    /// small reports under those names: one table over both runs.
+    /// </summary>
+    public void MutationReportsRun()
+    {
+        using var work = new TempDirectory();
+        static string Mutant(string status, int line) =>
+            "{\"status\": \"" + status + "\", \"mutatorName\": \"Arithmetic\", \"replacement\": \"a - b\", \"location\": {\"start\": {\"line\": " + line + "}}}";
+        File.WriteAllText(Path.Combine(work.Path, "losses-passes.json"),
+            "{\"files\": {\"src/Core/Passes/ForwardPass.cs\": {\"mutants\": [" + Mutant("Killed", 3) + ", " + Mutant("Survived", 5) + "]}, " +
+            "\"src/Core/Losses/Loss.cs\": {\"mutants\": [" + Mutant("Killed", 7) + "]}}}");
+        File.WriteAllText(Path.Combine(work.Path, "optimizers.json"),
+            "{\"files\": {\"src/Core/Optimizers/Optimizer.cs\": {\"mutants\": [" + Mutant("Killed", 9) + ", " + Mutant("Timeout", 11) + "]}}}");
+        var (code, text) = Run(Path.Combine(root, "scripts/mutation.sh"), ["--report", "losses-passes.json", "optimizers.json"], work.Path);
+        Assert.True(code == 0, $"scripts/mutation.sh --report (two runs) exited {code}:\n{text}");
+        Assert.Contains("| Passes | 1 | 0 | 1 | 0 | 0 | 0 | 50.0% |", text, StringComparison.Ordinal);
+        Assert.Contains("| Losses | 1 | 0 | 0 | 0 | 0 | 0 | 100.0% |", text, StringComparison.Ordinal);
+        Assert.Contains("| Optimizers | 1 | 1 | 0 | 0 | 0 | 0 | 100.0% |", text, StringComparison.Ordinal);
+        Assert.Contains("| **all** | 3 | 1 | 1 | 0 | 0 | 0 | **80.0%** |", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The script exists, is executable by its owner, and <c>bash -n</c> finds no syntax error.</summary>
     private void ParsesInBash(string script)
     {

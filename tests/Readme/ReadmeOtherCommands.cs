@@ -75,5 +75,8 @@ internal static class ReadmeOtherCommands
         new("scripts/mutation.sh --report tests/StrykerOutput/<run>/reports/mutation-report.json",
             "run here as printed on a small report written by the test (the <run> placeholder made concrete); the table's rows are asserted",
             c => c.MutationReportRuns()),
+        new("scripts/mutation.sh --report losses-passes.json optimizers.json",
+            "run here as printed, in a folder where the test writes two small reports under those names; the combined table's rows are asserted",
+            c => c.MutationReportsRun()),
     ];
 }
