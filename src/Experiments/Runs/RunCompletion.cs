@@ -24,7 +24,21 @@ internal static class RunCompletion
         var name = prepared.Experiment.Name;
         var parameters = final.Progress.Parameters;
         var warnings = new List<string>();
-        LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", prepared.Network, final.Metrics).IfFail(e => warnings.Add(e.Message));
+        // Drawn on another thread while the test split is evaluated: neither reads what the other writes.
+        var plot = Task.Run(() => LossPlot.Write(directory.PlotFile, $"{name} (seed {prepared.Experiment.Seed})", prepared.Network, final.Metrics));
+        var evaluated = Evaluate(prepared, directory, manifest, final, parameters);
+        plot.GetAwaiter().GetResult().IfFail(e => warnings.Add(e.Message));
+        return from complete in evaluated
+               from _ in complete.Save(directory.ManifestFile)
+               from __ in AtomicFile.WriteAllBytes(directory.CompleteMarker, System.Text.Encoding.ASCII.GetBytes(complete.ParametersHashEnd + "\n"))
+               select new RunResult(directory, RunEnd.Completed, complete, clock.Elapsed, warnings);
+    }
+
+    /// <summary>Writes <c>model.fnn</c>, evaluates the final and best models on the test split, and gives the complete manifest (not yet saved).</summary>
+    private static Fin<RunManifest> Evaluate(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final,
+        Functional.NN.Model.Parameters parameters)
+    {
+        var name = prepared.Experiment.Name;
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
                from best in ModelFile.Load(directory.BestModelFile)
                let last = final.Metrics[^1]
@@ -41,9 +55,7 @@ internal static class RunCompletion
                    Test = test,
                    Error = null,
                }
-               from __ in complete.Save(directory.ManifestFile)
-               from ___ in AtomicFile.WriteAllBytes(directory.CompleteMarker, System.Text.Encoding.ASCII.GetBytes(complete.ParametersHashEnd + "\n"))
-               select new RunResult(directory, RunEnd.Completed, complete, clock.Elapsed, warnings);
+               select complete;
     }
 
     private static TestRecord Test(PreparedExperiment prepared, Functional.NN.Data.Dataset data,

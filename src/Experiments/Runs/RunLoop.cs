@@ -29,7 +29,8 @@ internal sealed record LoopResult(RunEnd End, Checkpoint State, string? LastChec
 /// The imperative loop of a run: it reads Core's lazy <see cref="MiniBatchTrainer.Run(TrainingPlan, TrainingProgress)"/> sequence step by
 /// step and, around it, keeps the epoch's loss sum, evaluates the validation part when an epoch ends
 /// (<see cref="Evaluation"/>), rewrites <c>metrics.csv</c>, saves <c>best.fnn</c> when the selection loss
-/// improves, writes checkpoints at the experiment's interval, and stops with an error naming the step and
+/// improves, writes checkpoints at the experiment's interval (both encoded at once and written to disk in the
+/// background, <see cref="BackgroundWrites"/>, all of them finished before the loop returns), and stops with an error naming the step and
 /// epoch when a loss or the parameters stop being finite (the last good checkpoint is left as it was).
 /// </summary>
 internal static class RunLoop
@@ -51,9 +52,9 @@ internal static class RunLoop
         var checkpoints = new CheckpointDirectory(directory.CheckpointFolder, experiment.Checkpoint.Keep);
         var classification = prepared.Data.Classes > 0;
         var state = start;
-        var lastCheckpoint = startCheckpoint;
+        var writes = new BackgroundWrites(startCheckpoint);
         var atEpochEnd = start.Progress.BatchInEpoch >= plan.BatchesPerEpoch;
-        if (Completed(plan, start.Progress) >= epochs) return new LoopResult(RunEnd.Completed, state, lastCheckpoint);
+        if (Completed(plan, start.Progress) >= epochs) return new LoopResult(RunEnd.Completed, state, startCheckpoint);
 
         var epochSeconds = atEpochEnd ? 0.0 : start.EpochSeconds;
         var epochLossSum = atEpochEnd ? 0.0 : start.EpochLossSum;
@@ -64,61 +65,74 @@ internal static class RunLoop
         observer.Started(start.Progress.Step, (long)epochs * plan.BatchesPerEpoch, epochs);
 
         // Only the latest progress is kept (in `state`), so the trainer may recycle the arrays of older ones.
-        foreach (var progress in Distributed.DataParallelTrainer.RunKeepingLatest(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
+        try
         {
-            var loss = progress.BatchLoss ?? double.NaN;
-            if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);
-            epochLossSum = (progress.BatchInEpoch == 1 ? 0.0 : epochLossSum) + loss;
-            observer.Stepped(progress);
-            var ended = MiniBatchTrainer.EndsEpoch(plan, progress);
-            var seconds = epochSeconds + clock.Elapsed.TotalSeconds;
-            if (ended)
+            foreach (var progress in Distributed.DataParallelTrainer.RunKeepingLatest(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
             {
-                if (!progress.Parameters.IsFinite())
-                    return Diverged("the parameters are no longer finite", progress);
-                var row = EndEpoch(prepared, progress, epochLossSum, seconds, classification, probe);
-                if (row.ValLoss is { } v && !double.IsFinite(v))
-                    return Diverged($"the validation loss is {Text(v)}", progress);
-                metrics.Add(row);
-                var written = MetricsCsv.Write(directory.MetricsFile, metrics);
-                if (written.IsFail) return Failure(written);
-                var selection = row.ValLoss ?? row.TrainLoss;
-                if (best is null || selection < best.Loss)
+                var loss = progress.BatchLoss ?? double.NaN;
+                if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);
+                epochLossSum = (progress.BatchInEpoch == 1 ? 0.0 : epochLossSum) + loss;
+                observer.Stepped(progress);
+                var ended = MiniBatchTrainer.EndsEpoch(plan, progress);
+                var seconds = epochSeconds + clock.Elapsed.TotalSeconds;
+                if (ended)
                 {
-                    best = new BestEpoch(row.Epoch, selection);
-                    var saved = ModelFile.Save(directory.BestModelFile, prepared.Network, progress.Parameters, experiment.Name, prepared.Data.InputStandardizer);
+                    if (!progress.Parameters.IsFinite())
+                        return Diverged("the parameters are no longer finite", progress);
+                    var row = EndEpoch(prepared, progress, epochLossSum, seconds, classification, probe);
+                    if (row.ValLoss is { } v && !double.IsFinite(v))
+                        return Diverged($"the validation loss is {Text(v)}", progress);
+                    metrics.Add(row);
+                    var written = MetricsCsv.Write(directory.MetricsFile, metrics);
+                    if (written.IsFail) return Failure(written);
+                    var selection = row.ValLoss ?? row.TrainLoss;
+                    if (best is null || selection < best.Loss)
+                    {
+                        best = new BestEpoch(row.Epoch, selection);
+                        var bestPath = directory.BestModelFile;
+                        var saved = ModelFile.Encode(prepared.Network, progress.Parameters, experiment.Name, prepared.Data.InputStandardizer)
+                            .Bind(bytes => writes.Start(() => ModelFile.Write(bestPath, bytes).Map(_ => Option<string>.None)));
+                        if (saved.IsFail) return Failure(saved);
+                    }
+                    observer.EpochEnded(row);
+                }
+                state = new Checkpoint(prepared.Hash, prepared.Data.Sha256, progress, epochLossSum, seconds, metrics.ToImmutable(), best);
+                if (ended && EpochNumber(progress) >= epochs) return Done(RunEnd.Completed);
+                if (Due(experiment.Checkpoint, progress, ended))
+                {
+                    if (!progress.Parameters.IsFinite())
+                        return Diverged("the parameters are no longer finite", progress);
+                    var step = state.Progress.Step;
+                    var saved = CheckpointFile.Encode(state).Bind(bytes => writes.Start(() => checkpoints.Save(step, bytes).Map(Prelude.Some)));
                     if (saved.IsFail) return Failure(saved);
                 }
-                observer.EpochEnded(row);
+                if (ended)
+                {
+                    epochSeconds = 0;
+                    clock.Restart();
+                }
+                if (interrupt(progress)) return Done(RunEnd.Interrupted);
             }
-            state = new Checkpoint(prepared.Hash, prepared.Data.Sha256, progress, epochLossSum, seconds, metrics.ToImmutable(), best);
-            if (ended && EpochNumber(progress) >= epochs) return Done(RunEnd.Completed);
-            if (Due(experiment.Checkpoint, progress, ended))
-            {
-                if (!progress.Parameters.IsFinite())
-                    return Diverged("the parameters are no longer finite", progress);
-                var saved = checkpoints.Save(state);
-                if (saved.IsFail) return Failure(saved);
-                lastCheckpoint = saved.ThrowIfFail();
-            }
-            if (ended)
-            {
-                epochSeconds = 0;
-                clock.Restart();
-            }
-            if (interrupt(progress)) return Done(RunEnd.Interrupted);
+        }
+        catch
+        {
+            writes.Drain(); // no write is left running behind the error
+            throw;
         }
         throw new UnreachableException("MiniBatchTrainer.Run is infinite");
 
         Fin<LoopResult> Done(RunEnd end)
         {
+            var written = writes.Drain();
             observer.Stopped();
-            return new LoopResult(end, state, lastCheckpoint);
+            return written.Map(_ => new LoopResult(end, state, writes.LastWritten));
         }
 
         Fin<LoopResult> Diverged(string what, TrainingProgress at)
         {
+            writes.Drain(); // a write that failed too leaves the last good checkpoint named below
             observer.Stopped();
+            var lastCheckpoint = writes.LastWritten;
             return Error.New($"training diverged: {what} at step {at.Step} (epoch {at.Epoch + 1}, batch {at.BatchInEpoch} of {plan.BatchesPerEpoch}); " +
                              "the run is not complete and " +
                              (lastCheckpoint is null ? "no checkpoint had been written yet" : $"the last good checkpoint is {lastCheckpoint}") +
@@ -127,6 +141,7 @@ internal static class RunLoop
 
         Fin<LoopResult> Failure<T>(Fin<T> failed)
         {
+            writes.Drain(); // the error reported is the first one met
             observer.Stopped();
             return failed.Match(Succ: _ => throw new UnreachableException("not a failure"), Fail: Fin<LoopResult>.Fail);
         }

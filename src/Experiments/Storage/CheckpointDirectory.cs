@@ -22,7 +22,14 @@ internal sealed record CheckpointDirectory(string Path, int Keep)
     /// Saves <paramref name="checkpoint"/>, then removes checkpoints of later steps (left by an abandoned
     /// continuation) and all but the newest <see cref="Keep"/>.
     /// </summary>
-    public Fin<string> Save(Checkpoint checkpoint)
+    public Fin<string> Save(Checkpoint checkpoint) =>
+        CheckpointFile.Encode(checkpoint).Bind(bytes => Save(checkpoint.Progress.Step, bytes));
+
+    /// <summary>
+    /// <see cref="Save(Checkpoint)"/> of a checkpoint already encoded (<see cref="CheckpointFile.Encode"/>): the bytes of
+    /// the state after <paramref name="step"/> updates.
+    /// </summary>
+    public Fin<string> Save(long step, byte[] bytes)
     {
         try
         {
@@ -32,12 +39,12 @@ internal sealed record CheckpointDirectory(string Path, int Keep)
         {
             return Error.New($"{Path}: cannot create the checkpoint folder: {e.Message}");
         }
-        var file = FileOf(checkpoint.Progress.Step);
-        return CheckpointFile.Save(file, checkpoint).Map(_ =>
+        var file = FileOf(step);
+        return AtomicFile.WriteAllBytes(file, bytes).Map(_ =>
         {
             var newestFirst = Files();
-            foreach (var (step, path) in newestFirst.Where(f => f.Step > checkpoint.Progress.Step)) TryDelete(path);
-            foreach (var (_, path) in newestFirst.Where(f => f.Step <= checkpoint.Progress.Step).Skip(Keep)) TryDelete(path);
+            foreach (var (_, path) in newestFirst.Where(f => f.Step > step)) TryDelete(path);
+            foreach (var (_, path) in newestFirst.Where(f => f.Step <= step).Skip(Keep)) TryDelete(path);
             return file;
         });
     }

@@ -38,9 +38,10 @@ internal static class ModelFile
     /// <param name="experiment">Name of the experiment that produced the model, kept in the metadata.</param>
     /// <param name="standardizer">The standardization the network's inputs were trained with (one feature per input), or None for raw inputs.</param>
     public static Fin<Unit> Save(string path, Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
-        from bytes in Encode(network, parameters, experiment, standardizer)
-        from _ in Prefixed(path, AtomicFile.WriteAllBytes(path, bytes))
-        select Prelude.unit;
+        Encode(network, parameters, experiment, standardizer).Bind(bytes => Write(path, bytes));
+
+    /// <summary>Writes a model already encoded (<see cref="Encode"/>) to <paramref name="path"/> atomically.</summary>
+    public static Fin<Unit> Write(string path, byte[] bytes) => Prefixed(path, AtomicFile.WriteAllBytes(path, bytes));
 
     /// <summary>The model in the file at <paramref name="path"/>.</summary>
     public static Fin<SavedModel> Load(string path) =>

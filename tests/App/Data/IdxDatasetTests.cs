@@ -110,6 +110,22 @@ public sealed class IdxDatasetTests : IDisposable
         Assert.Equal(plain, IdxContent.FromBytes("two.gz", twoMembers).ThrowIfFail().Bytes);
     }
 
+    [Theory]
+    [InlineData(true)]  // a file that inflates more than 16 times: read into a buffer grown as data arrives
+    [InlineData(false)] // a file of pixels that barely compress: inflated straight into an array of the declared size
+    public void Gzip_files_inflate_to_every_byte_whatever_their_compression_ratio(bool compressible)
+    {
+        var noise = new byte[200 * 28 * 28];
+        new Random(5).NextBytes(noise);
+        var plain = IdxTestFiles.Images(200, 28, 28, compressible ? (_, _) => 7 : (image, index) => noise[image * 28 * 28 + index]);
+        var zipped = IdxTestFiles.Gzip(plain);
+        Assert.Equal(compressible, plain.Length > 16 * zipped.Length);
+        Assert.Equal(plain, IdxContent.FromBytes("ratio.gz", zipped).ThrowIfFail().Bytes);
+        var cut = IdxContent.FromBytes("cut.gz", IdxTestFiles.Gzip(plain[..(plain.Length - 100)]));
+        Assert.Equal(plain[..(plain.Length - 100)], cut.ThrowIfFail().Bytes); // the parser names the missing bytes
+        FinAssert.FailsWith(IdxFormat.Parse(cut.ThrowIfFail(), IdxFormat.ImagesMagic, "images"), "cut.gz");
+    }
+
     [Fact]
     public void Gzip_data_is_inflated_no_further_than_its_header_declares()
     {

@@ -89,6 +89,7 @@ internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
             return Error.New($"{source}: the header declares {elements} data bytes, more than the {MaxBytes} this build reads");
         var fits = MemoryBudget.Check(declared, $"decompressing {source}");
         if (fits.IsFail) return fits.Map(_ => Array.Empty<byte>());
+        if (declared <= 16.0 * raw.Length + header.Length) return InflateDeclared(gzip, header, (int)declared, source);
         // Grown as data arrives, so a damaged header that declares gigabytes costs only what the stream holds.
         using var inflated = new MemoryStream((int)Math.Min(declared, 16L * raw.Length + header.Length));
         inflated.Write(header);
@@ -103,6 +104,23 @@ internal sealed record IdxContent(string Source, byte[] Raw, byte[] Bytes)
         if (gzip.Read(probe) > 0)
             return Error.New($"{source}: more data after the {inflated.Length} bytes its IDX header declares; refusing to inflate further");
         return inflated.ToArray();
+    }
+
+    /// <summary>
+    /// The <paramref name="declared"/> bytes of a header whose size is plausible for its compressed file (at most 16
+    /// times it), inflated straight into one array of that size: no growing buffer and no final copy, which matters
+    /// when every page of fresh memory is costly. A stream that ends early gives what it held; one that holds more is refused.
+    /// </summary>
+    private static Fin<byte[]> InflateDeclared(GZipStream gzip, byte[] header, int declared, string source)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(declared);
+        header.CopyTo(bytes, 0);
+        var got = header.Length + gzip.ReadAtLeast(bytes.AsSpan(header.Length), declared - header.Length, throwOnEndOfStream: false);
+        if (got < declared) return bytes[..got];
+        Span<byte> probe = stackalloc byte[1];
+        if (gzip.Read(probe) > 0)
+            return Error.New($"{source}: more data after the {declared} bytes its IDX header declares; refusing to inflate further");
+        return bytes;
     }
 
     /// <summary>True when <paramref name="bytes"/> start with the gzip magic 0x1f 0x8b.</summary>
