@@ -1,3 +1,4 @@
+using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Passes;
 using Functional.NN.Tensors;
@@ -5,11 +6,11 @@ using Functional.NN.Tensors;
 namespace Functional.NN.Data;
 
 /// <summary>
-/// The output layer of a network on every example of a dataset, computed by <see cref="ForwardPass.Run(Network, Parameters, Tensor)"/> on
-/// consecutive blocks of rows: the pre-activation <c>Logits</c> and the activation <c>Outputs</c>, both
-/// <c>[examples x outputs]</c>. Only one block's inputs and hidden activations exist at a time, so evaluating
+/// The output layer of a network on every example of a dataset, computed by the forward pass on consecutive blocks
+/// of rows: the pre-activation <c>Logits</c> and the activation <c>Outputs</c>, both <c>[examples x outputs]</c>.
+/// One block's inputs and hidden activations exist at a time, in buffers reused from block to block, so evaluating
 /// 10,000 examples needs a few megabytes of scratch instead of a whole-set trace; each row's numbers are those
-/// the forward pass gives that row (the forward pass treats rows independently).
+/// <see cref="ForwardPass.Run(Network, Parameters, Tensor)"/> gives that row (the forward pass treats rows independently).
 /// </summary>
 public static class BlockwiseForward
 {
@@ -18,19 +19,35 @@ public static class BlockwiseForward
 
     /// <summary>The output layer's pre-activation and activation for every row of <paramref name="data"/>, in blocks of <paramref name="blockRows"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="blockRows"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">When the parameters or the data's features do not fit the network.</exception>
     public static (Tensor Logits, Tensor Outputs) Run(Network network, Parameters parameters, Dataset data, int blockRows = DefaultBlockRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockRows, 1);
+        PassChecks.RequireFits(network, parameters);
+        PassChecks.RequireInputs(network, data.FeatureCount);
+        var backend = ComputeBackend.Current;
+        var specs = network.Layers;
+        var last = specs.Length - 1;
         var outputs = network.OutputSize;
         var logits = new double[checked(data.Count * outputs)];
         var activations = new double[logits.Length];
+        var rows = Math.Min(blockRows, data.Count);
+        using var scratch = new ScratchBuffers();
+        // Hidden activations overwrite their pre-activations, as in ForwardPass.Predict: only the output layer's are kept.
+        var hidden = new double[last][];
+        for (var l = 0; l < last; l++) hidden[l] = scratch.Rent(rows * specs[l].Units);
+        var blockLogits = scratch.Rent(rows * outputs);
+        var features = GC.AllocateUninitializedArray<double>(checked(rows * data.FeatureCount));
         for (var start = 0; start < data.Count; start += blockRows)
         {
             var size = Math.Min(blockRows, data.Count - start);
-            var block = data.TakeRows(Enumerable.Range(start, size).ToArray());
-            var result = ForwardPass.Run(network, parameters, block.Features);
-            result.Logits.Span.CopyTo(logits.AsSpan(start * outputs));
-            result.Output.Span.CopyTo(activations.AsSpan(start * outputs));
+            // The block's inputs never leave this loop; only the last, shorter block needs an array of its own.
+            var inputs = size == rows ? features : GC.AllocateUninitializedArray<double>(size * data.FeatureCount);
+            data.CopyFeatures(Enumerable.Range(start, size).ToArray(), inputs);
+            ForwardRows.Run(backend, network, parameters, Tensor.Own(size, data.FeatureCount, inputs), hidden, hidden, blockLogits);
+            var z = blockLogits.AsSpan(0, size * outputs);
+            z.CopyTo(logits.AsSpan(start * outputs));
+            specs[last].Activation.Apply(Tensor.Own(size, outputs, z.ToArray())).Span.CopyTo(activations.AsSpan(start * outputs));
         }
         return (Tensor.Own(data.Count, outputs, logits), Tensor.Own(data.Count, outputs, activations));
     }

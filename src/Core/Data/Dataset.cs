@@ -104,11 +104,17 @@ public sealed partial record Dataset
     internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays)
     {
         var features = arrays.Take(checked(rows.Count * FeatureCount));
-        if (_features is not null) Gather(_features, rows, features);
-        else _view!.Convert(rows, features);
+        CopyFeatures(rows, features);
         var targets = arrays.Take(checked(rows.Count * Targets.Columns));
         Gather(Targets, rows, targets);
         return Batch.FromTrusted(Tensor.Own(rows.Count, FeatureCount, features), Tensor.Own(rows.Count, Targets.Columns, targets));
+    }
+
+    /// <summary>The features of the rows at valid indices <paramref name="rows"/>, without checks, into the start of <paramref name="into"/>.</summary>
+    internal void CopyFeatures(IReadOnlyList<int> rows, double[] into)
+    {
+        if (_features is not null) Gather(_features, rows, into);
+        else _view!.Convert(rows, into);
     }
 
     private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
