@@ -34,6 +34,8 @@ public sealed class ParametersFitTests
         Assert.True(Parameters.Zeros(Net(2, 2)).Fits(Net(2, 2)));
         var column = Parameters.Zeros(Net(2, 2)).Map(t => t.Rows == 1 ? Tensor.Zeros(2, 1) : t);
         Assert.False(column.Fits(Net(2, 2)));
+        var twoRows = Parameters.Zeros(Net(2, 2)).Map(t => t.Rows == 1 ? Tensor.Zeros(2, 2) : t);
+        Assert.False(twoRows.Fits(Net(2, 2)));
         var wide = Parameters.Zeros(Net(2, 2)).Map(t => t.Rows == 1 ? Tensor.Zeros(1, 3) : t);
         Assert.False(wide.Fits(Net(2, 2)));
     }
