@@ -29,6 +29,7 @@ public static partial class Transform
             (updates, state, parameters) =>
             {
                 OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
+                // Stryker disable once Equality,Conditional : the element-wise step makes the same test (norm <= maxNorm leaves u as it is), so this shortcut only saves a copy
                 return updates.GlobalNorm() <= maxNorm ? (updates, state) : ElementwisePass.Update(clip, updates, state, parameters);
             },
             clip);

@@ -10,6 +10,7 @@ namespace Functional.NN.Optimizers;
 public static partial class Transform
 {
     /// <summary>A number in the shortest text that reads back as the same double, for names.</summary>
+    // Stryker disable once String : "R" and the default format give the same text for a double since .NET Core 3.0 (the shortest form that reads back)
     internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Throws unless <paramref name="value"/> is finite and in [<paramref name="low"/>, <paramref name="high"/>).</summary>
