@@ -110,11 +110,13 @@ internal static class ElementwisePass
             throw new ArgumentException($"tensor {tensor}: {gradient.Length} gradients for {length} parameters");
         var result = arrays.Take(length);
         var p = parameter.Memory;
+        // Stryker disable Conditional,Equality : how many threads share a tensor only changes the speed: each part is a range of whole elements, the same arithmetic on each (tests/Compute's thread-count tests)
         var parts = backend.Threads > 1 && length >= ParallelLength ? backend.Threads : 1;
         if (parts == 1) Blocks(step, tensor, p, gradient, result, 0, length);
         else
             backend.ParallelFor(parts, part =>
                 Blocks(step, tensor, p, gradient, result, (int)((long)length * part / parts), (int)((long)length * (part + 1) / parts)));
+        // Stryker restore Conditional,Equality
         return Tensor.Own(parameter.Rows, parameter.Columns, result);
     }
 
@@ -123,9 +125,11 @@ internal static class ElementwisePass
     private static void Blocks(ElementwiseStep step, int tensor, ReadOnlyMemory<double> parameter, ReadOnlyMemory<double> gradient,
         double[] result, int from, int to)
     {
+        // Stryker disable once Arithmetic : the block is at most BlockLength long either way; only its unused tail changes
         Span<double> block = stackalloc double[Math.Min(BlockLength, Math.Max(to - from, 1))];
         var p = parameter.Span;
         var g = gradient.Span;
+        // Stryker disable once Equality : one more pass at offset == to has n = 0 and touches nothing
         for (var offset = from; offset < to; offset += BlockLength)
         {
             var n = Math.Min(BlockLength, to - offset);
