@@ -36,6 +36,8 @@ internal static class CheckpointFile
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions WriteOptions = TensorDocumentWriter.For(Options);
+
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically.</summary>
     public static Fin<Unit> Save(string path, Checkpoint checkpoint) =>
         from bytes in Encode(checkpoint)
@@ -61,8 +63,8 @@ internal static class CheckpointFile
                    checkpoint.Metrics.Select(m => new MetricsRowDocument(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds,
                        m.Health?.GradientNorms.ToArray(), m.Health?.DeadRelu.ToArray())).ToArray(),
                    checkpoint.Best is { } b ? new BestEpochDocument(b.Epoch, b.Loss) : null)
-               from json in Serialize(document)
-               select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
+               from bytes in Envelope(document)
+               select bytes;
     }
 
     /// <summary>The checkpoint in <paramref name="bytes"/> (the contents of <paramref name="source"/>).</summary>
@@ -97,11 +99,11 @@ internal static class CheckpointFile
             ? Error.New($"step {d.Step}, epoch {d.Epoch} and batch_in_epoch {d.BatchInEpoch} must not be negative")
             : Prelude.unit;
 
-    private static Fin<byte[]> Serialize(CheckpointDocument document)
+    private static Fin<byte[]> Envelope(CheckpointDocument document)
     {
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+            return PooledJson.Write(document, WriteOptions, json => ChecksummedEnvelope.Wrap(Kind, FormatVersion, json.Span));
         }
         catch (ArgumentException e)
         {

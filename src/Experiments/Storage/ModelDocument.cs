@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Functional.NN.Experiments.Storage;
 
@@ -45,7 +46,29 @@ internal sealed record LayerParametersDocument(TensorDocument Weights, TensorDoc
 /// <param name="Rows">Number of rows.</param>
 /// <param name="Columns">Number of columns.</param>
 /// <param name="Float64LittleEndian">Base64 of <c>Rows * Columns * 8</c> bytes.</param>
-internal sealed record TensorDocument(int Rows, int Columns, string Float64LittleEndian);
+internal sealed record TensorDocument(int Rows, int Columns, string Float64LittleEndian)
+{
+    /// <summary>
+    /// The numbers themselves, when the document was made from a tensor (<see cref="TensorEncoding.Encode"/>):
+    /// <see cref="TensorDocumentWriter"/> then writes their base64 straight into the JSON, and no text is built.
+    /// Null for a document read from JSON or given its text.
+    /// </summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<double>? Values { get; private init; }
+
+    /// <summary>Base64 of <c>Rows * Columns * 8</c> bytes (built from <see cref="Values"/> when the document holds them).</summary>
+    public string Float64LittleEndian
+    {
+        get => _text ?? Convert.ToBase64String(TensorEncoding.LittleEndianBytes(Values!.Value.Span));
+        init => (_text, Values) = (value, null);
+    }
+
+    private readonly string? _text = Float64LittleEndian;
+
+    /// <summary>The document of <paramref name="values"/>, a <c>[rows x columns]</c> tensor's numbers, kept as numbers.</summary>
+    public static TensorDocument OfValues(int rows, int columns, ReadOnlyMemory<double> values) =>
+        new(rows, columns, (string)null!) { Values = values };
+}
 
 /// <summary>Where a saved model came from.</summary>
 /// <param name="LibraryVersion">Informational version of the Functional.NN library that wrote the file.</param>

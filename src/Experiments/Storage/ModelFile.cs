@@ -52,8 +52,8 @@ internal static class ModelFile
     /// <summary>The complete bytes of a model file, as <see cref="Save"/> writes them.</summary>
     public static Fin<byte[]> Encode(Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer = default) =>
         from document in ModelDocumentMapping.ToDocument(network, parameters, experiment, standardizer)
-        from json in ModelJson.Serialize(document)
-        select ChecksummedEnvelope.Wrap(Kind, FormatVersion, json);
+        from bytes in ModelJson.Envelope(document, Kind, FormatVersion)
+        select bytes;
 
     /// <summary>The model in <paramref name="bytes"/>, the contents of a file named <paramref name="source"/> in messages.</summary>
     public static Fin<SavedModel> Decode(string source, byte[] bytes) =>

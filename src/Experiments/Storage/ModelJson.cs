@@ -25,12 +25,20 @@ internal static class ModelJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions WriteOptions = TensorDocumentWriter.For(Options);
+
     /// <summary>The UTF-8 JSON bytes of <paramref name="document"/>.</summary>
-    public static Fin<byte[]> Serialize(ModelDocument document)
+    public static Fin<byte[]> Serialize(ModelDocument document) => Write(document, json => json.ToArray());
+
+    /// <summary>The bytes of a model file: <paramref name="document"/>'s JSON in the envelope of <paramref name="kind"/>.</summary>
+    public static Fin<byte[]> Envelope(ModelDocument document, EnvelopeKind kind, int formatVersion) =>
+        Write(document, json => ChecksummedEnvelope.Wrap(kind, formatVersion, json.Span));
+
+    private static Fin<byte[]> Write(ModelDocument document, Func<ReadOnlyMemory<byte>, byte[]> use)
     {
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+            return PooledJson.Write(document, WriteOptions, use);
         }
         catch (ArgumentException e)
         {
