@@ -134,6 +134,8 @@ internal static unsafe class PackedGemm
                     if (columns < nr) new Span<double>(target + columns, nr - columns).Clear();
                 }
             }
+            else if (nr == 16 && columns == 16 && TransposedPacking.Supported)
+                TransposedPacking.Strip16(b + (long)(jc + jr) * l.ColB + pc, l.ColB, kc, strip);
             else
             {
                 for (var j = 0; j < columns; j++)
