@@ -35,8 +35,7 @@ internal sealed class ManagedBackend : ComputeBackend
     private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
     {
-        if (!accumulate) c[..(m * n)].Clear();
         var parts = (long)m * n * k < ParallelThreshold ? 1 : Threads;
-        PackedGemm.Multiply(Width, transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor);
+        PackedGemm.Multiply(Width, transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor, overwrite: !accumulate);
     }
 }

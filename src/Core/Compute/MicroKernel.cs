@@ -26,19 +26,19 @@ internal static unsafe class MicroKernel
         _ => 4,
     };
 
-    /// <summary>C[rows x columns] += the chain over kc (one k block of a sum over features).</summary>
-    public static void Run(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns)
+    /// <summary>C[rows x columns] += (or, with <paramref name="store"/>, =) the chain over kc (one k block of a sum over features).</summary>
+    public static void Run(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns, bool store)
     {
         var tile = stackalloc double[MaxTile];
         Chain(width, kc, a, bp, tile);
-        AddTile(width, tile, c, ldc, rows, columns);
+        AddTile(width, tile, c, ldc, rows, columns, store);
     }
 
     /// <summary>
-    /// C[rows x columns] += the sum over kc in the order of <see cref="BatchReduction"/>: a chain per chunk of
+    /// C[rows x columns] += (or, with <paramref name="store"/>, =) the sum over kc in the order of <see cref="BatchReduction"/>: a chain per chunk of
     /// <see cref="BatchReduction.ChunkRows"/>, the chunks combined by the pairwise tree. kc starts on a chunk boundary.
     /// </summary>
-    public static void RunBatch(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns)
+    public static void RunBatch(KernelWidth width, int kc, in Strip a, double* bp, double* c, int ldc, int rows, int columns, bool store)
     {
         const int Chunk = BatchReduction.ChunkRows;
         var nr = Columns(width);
@@ -62,7 +62,7 @@ internal static unsafe class MicroKernel
             }
         }
         for (var i = top - 2; i >= 0; i--) AddInto(stack + i * size, stack + (i + 1) * size, size);
-        AddTile(width, stack, c, ldc, rows, columns);
+        AddTile(width, stack, c, ldc, rows, columns, store);
     }
 
     /// <summary>tile[Rows x Columns] = the chain over kc, row-major.</summary>
@@ -213,22 +213,24 @@ internal static unsafe class MicroKernel
             }
     }
 
-    /// <summary>C[rows x columns] += the top-left of a tile <see cref="Columns"/> wide (element-wise adds).</summary>
-    private static void AddTile(KernelWidth width, double* tile, double* c, int ldc, int rows, int columns)
+    /// <summary>C[rows x columns] += (or, with <paramref name="store"/>, =) the top-left of a tile <see cref="Columns"/> wide.</summary>
+    private static void AddTile(KernelWidth width, double* tile, double* c, int ldc, int rows, int columns, bool store)
     {
         var nr = Columns(width);
         if (width == KernelWidth.Vector512 && rows == Rows && columns == nr)
         {
             for (var i = 0; i < Rows; i++, c += ldc, tile += 16)
             {
-                (Vector512.Load(c) + Vector512.Load(tile)).Store(c);
-                (Vector512.Load(c + 8) + Vector512.Load(tile + 8)).Store(c + 8);
+                var (low, high) = (Vector512.Load(tile), Vector512.Load(tile + 8));
+                if (!store) (low, high) = (Vector512.Load(c) + low, Vector512.Load(c + 8) + high);
+                low.Store(c);
+                high.Store(c + 8);
             }
             return;
         }
         for (var i = 0; i < rows; i++)
             for (var j = 0; j < columns; j++)
-                c[i * ldc + j] += tile[i * nr + j];
+                c[i * ldc + j] = store ? tile[i * nr + j] : c[i * ldc + j] + tile[i * nr + j];
     }
 
     /// <summary>target[0..length) += source[0..length).</summary>

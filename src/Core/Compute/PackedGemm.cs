@@ -23,11 +23,16 @@ internal static unsafe class PackedGemm
     private const int MC = 288;
     private const int NC = 256;
 
-    /// <summary>C[m x n] += op(A) · op(B) at <paramref name="width"/>, split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.</summary>
+    /// <summary>
+    /// C[m x n] += op(A) · op(B) at <paramref name="width"/>, or C = op(A) · op(B) when <paramref name="overwrite"/>
+    /// (C's old contents never read), split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.
+    /// </summary>
     public static void Multiply(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor)
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor, bool overwrite = false)
     {
-        var layout = new Layout(width, transposeA, transposeB, m, n, k);
+        // Writing a sum where +0 + sum would have been stored gives the same bits: a chain or tree that starts from +0 never ends at -0.
+        if (overwrite && k == 0) c[..(m * n)].Clear();
+        var layout = new Layout(width, transposeA, transposeB, m, n, k, overwrite);
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
@@ -54,10 +59,10 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>Strides: op(A)(i,p) = a[i*RowA + p*ColA], op(B)(p,j) = b[p*RowB + j*ColB]; C has n columns.</summary>
-    private readonly record struct Layout(KernelWidth Width, bool Batch, int RowA, int ColA, int RowB, int ColB, int N, int K)
+    private readonly record struct Layout(KernelWidth Width, bool Batch, int RowA, int ColA, int RowB, int ColB, int N, int K, bool Overwrite)
     {
-        public Layout(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k)
-            : this(width, transposeA, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k) { }
+        public Layout(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k, bool overwrite)
+            : this(width, transposeA, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k, overwrite) { }
     }
 
     private static void Block(Layout l, double* a, double* b, double* c, int i0, int i1, int j0, int j1)
@@ -82,6 +87,7 @@ internal static unsafe class PackedGemm
                 PackB(l, b, pb, pc, kc, jc, nc, nr);
                 var partial = blocks is null ? default : blocks.Next();
                 partial.Clear();
+                var store = l.Overwrite && pc == 0;
                 fixed (double* target = partial)
                 {
                     var to = target == null ? c + jc : target - (long)i0 * nc;
@@ -97,24 +103,28 @@ internal static unsafe class PackedGemm
                                 var tile = to + (long)(ic + ir) * ldt + jr;
                                 var rows = Math.Min(mr, mc - ir);
                                 var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
-                                if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
-                                else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns);
+                                if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns, store);
+                                else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns, store);
                             }
                         }
                     }
                 }
                 blocks?.Push(BatchReduction.Chunks(kc));
             }
-            if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc);
+            if (blocks is not null) AddTotal(blocks, c, l.N, i0, i1, jc, nc, l.Overwrite);
         }
     }
 
-    /// <summary>C[i0..i1, jc..jc+nc] += the tree of the k blocks' partials.</summary>
-    private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc)
+    /// <summary>C[i0..i1, jc..jc+nc] += (or, overwriting, =) the tree of the k blocks' partials.</summary>
+    private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc, bool overwrite)
     {
         var total = blocks.Fold();
         for (var i = i0; i < i1; i++)
-            Tensors.MatrixKernels.Add(new Span<double>(c + (long)i * ldc + jc, nc), total.Slice((i - i0) * nc, nc));
+        {
+            var row = new Span<double>(c + (long)i * ldc + jc, nc);
+            if (overwrite) total.Slice((i - i0) * nc, nc).CopyTo(row);
+            else Tensors.MatrixKernels.Add(row, total.Slice((i - i0) * nc, nc));
+        }
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into strips of nr columns: strip s, row p at s*kc*nr + p*nr.</summary>
