@@ -68,36 +68,30 @@ public sealed record Standardizer
         var columns = features.Columns;
         var row = new double[columns];
         var first = new double[columns];
-        var constant = new bool[columns];
+        var same = new ulong[columns];
         var sum = new double[columns];
         var mean = new double[columns];
         var largest = new double[columns];
         var squares = new double[columns];
         features.CopyRow(rows[0], first);
-        Array.Fill(constant, true);
+        Array.Fill(same, ulong.MaxValue);
         for (var r = 0; r < n; r++)
         {
             features.CopyRow(rows[r], row);
-            for (var c = 0; c < columns; c++)
-            {
-                sum[c] += row[c];
-                constant[c] &= row[c] == first[c];
-            }
+            ColumnStatistics.Add(sum, row);
+            ColumnStatistics.KeepEqual(same, row, first);
         }
+        var constant = Array.ConvertAll(same, s => s != 0);
         for (var c = 0; c < columns; c++) mean[c] = constant[c] ? first[c] : sum[c] / n;
         for (var r = 0; r < n; r++)
         {
             features.CopyRow(rows[r], row);
-            for (var c = 0; c < columns; c++) largest[c] = Math.Max(largest[c], Math.Abs(row[c] - mean[c]));
+            ColumnStatistics.KeepLargestDeviation(largest, row, mean);
         }
         for (var r = 0; r < n; r++)
         {
             features.CopyRow(rows[r], row);
-            for (var c = 0; c < columns; c++)
-            {
-                var scaled = (row[c] - mean[c]) / largest[c];
-                squares[c] += scaled * scaled;
-            }
+            ColumnStatistics.AddScaledSquares(squares, row, mean, largest);
         }
         var scale = new double[columns];
         for (var c = 0; c < columns; c++)
