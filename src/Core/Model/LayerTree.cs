@@ -52,8 +52,13 @@ public abstract class LayerTree<TSelf> : IEquatable<TSelf> where TSelf : LayerTr
     public bool IsFinite() => Layers.All(l => l.Weights.IsFinite() && l.Bias.IsFinite());
 
     /// <summary>True when both trees have the same layer shapes.</summary>
-    public bool SameStructure<TOther>(LayerTree<TOther> other) where TOther : LayerTree<TOther> =>
-        Count == other.Count && Layers.Zip(other.Layers, (a, b) => a.SameShape(b)).All(x => x);
+    public bool SameStructure<TOther>(LayerTree<TOther> other) where TOther : LayerTree<TOther>
+    {
+        if (Count != other.Count) return false;
+        for (var l = 0; l < Count; l++)
+            if (!Layers[l].SameShape(other.Layers[l])) return false;
+        return true;
+    }
 
     /// <summary>
     /// SHA-256 over every layer's shapes and the IEEE-754 bits of every number (-0 as 0, one NaN), in lower-case hex:

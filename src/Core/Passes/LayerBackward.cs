@@ -34,24 +34,32 @@ internal static class LayerBackward
     public static void Run(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
         int rows, double[] weights, double[] bias, Below? below, Action<ComputeBackend>? withGradient = null)
     {
-        void GradientHalf(ComputeBackend on)
-        {
-            Gradient(on, delta.Span, input.Span, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
-            withGradient?.Invoke(on);
-        }
         if (below is not { } b)
         {
-            GradientHalf(backend);
+            GradientThen(backend, delta.Span, input.Span, rows, layerWeights, weights, bias, withGradient);
             return;
         }
         // Stryker disable once Boolean : side by side or one after the other gives the same bits; the choice only changes the speed
         if (BackwardPair.SideBySide(backend, rows, layerWeights))
-            BackwardPair.Run(backend, GradientHalf, on => DeltaBelow(on, b, delta.Span, layerWeights, rows));
+            SideBySide(backend, delta, input, layerWeights, rows, weights, bias, b, withGradient);
         else
         {
-            GradientHalf(backend);
+            GradientThen(backend, delta.Span, input.Span, rows, layerWeights, weights, bias, withGradient);
             DeltaBelow(backend, b, delta.Span, layerWeights, rows);
         }
+    }
+
+    // Methods of their own, so that only the side-by-side case pays for closures (a small network's step allocates none).
+    private static void SideBySide(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
+        int rows, double[] weights, double[] bias, Below below, Action<ComputeBackend>? withGradient) =>
+        BackwardPair.Run(backend, on => GradientThen(on, delta.Span, input.Span, rows, layerWeights, weights, bias, withGradient),
+            on => DeltaBelow(on, below, delta.Span, layerWeights, rows));
+
+    private static void GradientThen(ComputeBackend on, ReadOnlySpan<double> delta, ReadOnlySpan<double> input, int rows, Tensor layerWeights,
+        double[] weights, double[] bias, Action<ComputeBackend>? withGradient)
+    {
+        Gradient(on, delta, input, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
+        withGradient?.Invoke(on);
     }
 
     /// <summary>dL/dW_l = δ_lᵀ a_(l-1) and dL/db_l = Σ_rows δ_l, into the first units·inputs and units elements.</summary>

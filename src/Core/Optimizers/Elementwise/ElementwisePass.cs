@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
@@ -48,13 +49,19 @@ internal static class ElementwisePass
     public static (Parameters Parameters, OptimizerState State) Step(ComputeBackend backend, ElementwiseUpdate update,
         Parameters parameters, ReadOnlyMemory<double>[] gradients, OptimizerState state, StepArrays arrays)
     {
-        var step = update.Begin(state, () => GlobalNorm(gradients), arrays);
-        var layers = ImmutableArray.CreateBuilder<LayerTensors>(parameters.Count);
-        for (var l = 0; l < parameters.Count; l++)
-            layers.Add(new LayerTensors(StepTensor(backend, step, 2 * l, parameters[l].Weights, gradients[2 * l], arrays),
-                StepTensor(backend, step, 2 * l + 1, parameters[l].Bias, gradients[2 * l + 1], arrays)));
-        return (Parameters.FromTrustedLayers(layers.MoveToImmutable()), step.Finish());
+        var step = update.Begin(state, NormOf(update, gradients), arrays);
+        var layers = new LayerTensors[parameters.Count];
+        for (var l = 0; l < layers.Length; l++)
+            layers[l] = new LayerTensors(StepTensor(backend, step, 2 * l, parameters[l].Weights, gradients[2 * l], arrays),
+                StepTensor(backend, step, 2 * l + 1, parameters[l].Bias, gradients[2 * l + 1], arrays));
+        return (Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers)), step.Finish());
     }
+
+    /// <summary>The global norm of <paramref name="gradients"/> as <see cref="ElementwiseUpdate.Begin(OptimizerState, Func{double}, StepArrays)"/> asks for it; no closure when the update never asks.</summary>
+    private static Func<double> NormOf(ElementwiseUpdate update, ReadOnlyMemory<double>[] gradients) =>
+        update.NeedsInputNorm ? () => GlobalNorm(gradients) : NoNorm;
+
+    private static readonly Func<double> NoNorm = () => throw new InvalidOperationException("the update said it needs no input norm");
 
     /// <summary>p + u for one tensor, in the order of <see cref="Step(ComputeBackend, ElementwiseUpdate, Parameters, ReadOnlyMemory{double}[], OptimizerState)"/> (the one definition of applying updates).</summary>
     public static void Apply(ReadOnlySpan<double> p, ReadOnlySpan<double> u, Span<double> result, int width)
@@ -113,12 +120,16 @@ internal static class ElementwisePass
         // Stryker disable Conditional,Equality : how many threads share a tensor only changes the speed: each part is a range of whole elements, the same arithmetic on each (tests/Compute's thread-count tests)
         var parts = backend.Threads > 1 && length >= ParallelLength ? backend.Threads : 1;
         if (parts == 1) Blocks(step, tensor, p, gradient, result, 0, length);
-        else
-            backend.ParallelFor(parts, part =>
-                Blocks(step, tensor, p, gradient, result, (int)((long)length * part / parts), (int)((long)length * (part + 1) / parts)));
+        else InParts(backend, parts, step, tensor, p, gradient, result, length);
         // Stryker restore Conditional,Equality
         return Tensor.Own(parameter.Rows, parameter.Columns, result);
     }
+
+    // A method of its own, so that only a split tensor pays for the closure (the seed's tiny tensors never do).
+    private static void InParts(ComputeBackend backend, int parts, ElementwiseStep step, int tensor, ReadOnlyMemory<double> parameter,
+        ReadOnlyMemory<double> gradient, double[] result, int length) =>
+        backend.ParallelFor(parts, part => Blocks(step, tensor, parameter, gradient, result,
+            (int)((long)length * part / parts), (int)((long)length * (part + 1) / parts)));
 
     // The block is written before it is read: no need to zero it (the seed's tiny tensors would pay 4 KB each).
     [SkipLocalsInit]
