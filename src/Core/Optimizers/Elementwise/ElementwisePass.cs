@@ -144,11 +144,7 @@ internal static class ElementwisePass
         for (var offset = from; offset < to; offset += BlockLength)
         {
             var n = Math.Min(BlockLength, to - offset);
-            var u = block[..n];
-            g.Slice(offset, n).CopyTo(u);
-            var pn = p.Slice(offset, n);
-            step.Run(tensor, offset, u, pn, LaneLoop.Widest);
-            Apply(pn, u, result.AsSpan(offset, n), LaneLoop.Widest);
+            step.RunApplied(tensor, offset, g.Slice(offset, n), p.Slice(offset, n), result.AsSpan(offset, n), block[..n], LaneLoop.Widest);
         }
     }
 
@@ -169,6 +165,10 @@ internal static class ElementwisePass
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
         public void At<TLanes>(int i) where TLanes : struct, ILanes<TLanes> =>
-            (TLanes.Load(_p, i) + TLanes.Load(_u, i)).Store(_result, i);
+            Applied(TLanes.Load(_p, i), TLanes.Load(_u, i)).Store(_result, i);
     }
+
+    /// <summary>p' = p + u, the one statement of applying an update.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TLanes Applied<TLanes>(TLanes p, TLanes u) where TLanes : struct, ILanes<TLanes> => p + u;
 }

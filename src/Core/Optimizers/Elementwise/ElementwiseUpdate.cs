@@ -37,6 +37,27 @@ internal abstract class ElementwiseStep
     /// </summary>
     public abstract void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width);
 
+    /// <summary>
+    /// result = p + u for one block of tensor <paramref name="tensor"/>, u this step's update of the gradients
+    /// <paramref name="g"/>, with <paramref name="u"/> as room for it: the gradients copied into it, <see cref="Run"/>,
+    /// then <see cref="ElementwisePass.Apply"/>. A step may do the same arithmetic in fewer passes over the block.
+    /// </summary>
+    public virtual void RunApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
+        Span<double> u, int width)
+    {
+        g.CopyTo(u);
+        Run(tensor, offset, u, p, width);
+        ElementwisePass.Apply(p, u, result, width);
+    }
+
+    /// <summary>
+    /// result = p + <paramref name="factor"/>·u in one pass, u this step's update of <paramref name="g"/>, rounded as
+    /// <see cref="Run"/>, a scaling step and <see cref="ElementwisePass.Apply"/> one after the other would; false when
+    /// this step cannot (the caller then makes the passes one by one).
+    /// </summary>
+    public virtual bool TryRunScaledApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
+        double factor, int width) => false;
+
     /// <summary>The transformation's state after the step.</summary>
     public abstract OptimizerState Finish();
 }

@@ -76,6 +76,15 @@ public static partial class Transform
                 foreach (var step in steps) step.Run(tensor, offset, u, p, width);
             }
 
+            // A transformation followed by the learning rate (Adam, RMSprop, momentum): one pass when the first can end in p + η·u.
+            public override void RunApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
+                Span<double> u, int width)
+            {
+                if (steps is [var first, LearningRateUpdate.Step rate] && first.TryRunScaledApplied(tensor, offset, g, p, result, rate.Factor, width))
+                    return;
+                base.RunApplied(tensor, offset, g, p, result, u, width);
+            }
+
             public override OptimizerState Finish()
             {
                 var states = new OptimizerState[steps.Length];

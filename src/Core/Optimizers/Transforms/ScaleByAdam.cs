@@ -48,20 +48,32 @@ public static partial class Transform
 
             public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
-                var body = new Body(u, mu.Previous(tensor, offset, u.Length), mu.Next(tensor, offset, u.Length),
+                var body = new Body<IntoUpdate>(u, mu.Previous(tensor, offset, u.Length), mu.Next(tensor, offset, u.Length),
                     nu.Previous(tensor, offset, u.Length), nu.Next(tensor, offset, u.Length),
-                    b1, b2, eps, _biasCorrection1, _biasCorrection2Sqrt);
+                    b1, b2, eps, _biasCorrection1, _biasCorrection2Sqrt, new IntoUpdate(u));
                 LaneLoop.Run(ref body, u.Length, width);
+            }
+
+            public override bool TryRunScaledApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
+                double factor, int width)
+            {
+                var body = new Body<ScaledIntoParameters>(g, mu.Previous(tensor, offset, g.Length), mu.Next(tensor, offset, g.Length),
+                    nu.Previous(tensor, offset, g.Length), nu.Next(tensor, offset, g.Length),
+                    b1, b2, eps, _biasCorrection1, _biasCorrection2Sqrt, new ScaledIntoParameters(p, result, factor));
+                LaneLoop.Run(ref body, g.Length, width);
+                return true;
             }
 
             public override OptimizerState Finish() => new AdamState(t, mu.Finish(), nu.Finish());
         }
 
-        private readonly ref struct Body(Span<double> u, ReadOnlySpan<double> m, Span<double> nextM, ReadOnlySpan<double> v,
-            Span<double> nextV, double b1, double b2, double eps, double biasCorrection1, double biasCorrection2Sqrt) : ILaneBody
+        private readonly ref struct Body<TEnd>(ReadOnlySpan<double> g, ReadOnlySpan<double> m, Span<double> nextM, ReadOnlySpan<double> v,
+            Span<double> nextV, double b1, double b2, double eps, double biasCorrection1, double biasCorrection2Sqrt, TEnd end) : ILaneBody
+            where TEnd : IUpdateEnd, allows ref struct
         {
-            private readonly Span<double> _u = u, _nextM = nextM, _nextV = nextV;
-            private readonly ReadOnlySpan<double> _m = m, _v = v;
+            private readonly Span<double> _nextM = nextM, _nextV = nextV;
+            private readonly ReadOnlySpan<double> _g = g, _m = m, _v = v;
+            private readonly TEnd _end = end;
 
             // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
 
@@ -69,12 +81,12 @@ public static partial class Transform
 
             public void At<TL>(int i) where TL : struct, ILanes<TL>
             {
-                var g = TL.Load(_u, i);
+                var g = TL.Load(_g, i);
                 var m = TL.Load(_m, i) * TL.Of(b1) + TL.Of(1 - b1) * g;
                 var v = TL.Load(_v, i) * TL.Of(b2) + TL.Of(1 - b2) * g * g;
                 m.Store(_nextM, i);
                 v.Store(_nextV, i);
-                (m / (TL.Sqrt(v) / TL.Of(biasCorrection2Sqrt) + TL.Of(eps)) / TL.Of(biasCorrection1)).Store(_u, i);
+                _end.End(m / (TL.Sqrt(v) / TL.Of(biasCorrection2Sqrt) + TL.Of(eps)) / TL.Of(biasCorrection1), i);
             }
         }
     }

@@ -23,7 +23,7 @@ public static partial class Transform
         return new GradientTransformation(name, _ => new CountState(0), new LearningRateUpdate(name, learningRate));
     }
 
-    private sealed class LearningRateUpdate(string name, Schedule learningRate) : ElementwiseUpdate
+    internal sealed class LearningRateUpdate(string name, Schedule learningRate) : ElementwiseUpdate
     {
         public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
@@ -31,8 +31,12 @@ public static partial class Transform
             return new Step(s.Count, -learningRate.At(s.Count));
         }
 
-        private sealed class Step(int count, double minusRate) : ElementwiseStep
+        /// <summary>The step that multiplies u by <see cref="Factor"/> = −η(count).</summary>
+        internal sealed class Step(int count, double minusRate) : ElementwiseStep
         {
+            /// <summary>−η at this step.</summary>
+            public double Factor => minusRate;
+
             public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
             {
                 var body = new Scale(u, minusRate);
@@ -52,6 +56,10 @@ public static partial class Transform
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
-        public void At<TL>(int i) where TL : struct, ILanes<TL> => (TL.Of(factor) * TL.Load(_u, i)).Store(_u, i);
+        public void At<TL>(int i) where TL : struct, ILanes<TL> => Scaled(factor, TL.Load(_u, i)).Store(_u, i);
     }
+
+    /// <summary>factor·u, the one statement of scaling an update by the learning rate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TL Scaled<TL>(double factor, TL u) where TL : struct, ILanes<TL> => TL.Of(factor) * u;
 }
