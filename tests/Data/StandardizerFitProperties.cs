@@ -35,6 +35,27 @@ public sealed class StandardizerFitProperties
         Assert.Equal(Bits(scale), Bits(fitted.Scale.ToArray()));
     });
 
+    private static Arbitrary<(byte[] Pixels, int Rows, int Columns, double Divisor)> ByteRows() => Arb.From(
+        from columns in Gen.Choose(1, 37)
+        from rows in Gen.Choose(1, 6)
+        from pixels in Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf(rows * columns)
+        from divisor in Gen.Elements(1.0, 255.0, 3.0, 0.7, 1e-3, 7e300)
+        select (pixels, rows, columns, divisor));
+
+    [Property(MaxTest = 200)]
+    public Property Standardized_byte_rows_are_the_stored_numbers_standardized_bit_for_bit() => Prop.ForAll(ByteRows(), c =>
+    {
+        var stored = FeatureRows.FromBytes([.. c.Pixels], 0, c.Rows, c.Columns, c.Divisor).ThrowIfFail();
+        var standardizer = Standardizer.Fit(stored, Enumerable.Range(0, c.Rows).ToArray());
+        var (mean, scale) = (standardizer.Mean.Span.ToArray(), standardizer.Scale.Span.ToArray());
+        var data = Dataset.FromRows(stored, Tensor.Build(c.Rows, 1, (r, _) => r), Enumerable.Range(0, c.Rows).ToArray(), standardizer).ThrowIfFail();
+        var expected = new double[c.Rows * c.Columns];
+        for (var r = 0; r < c.Rows; r++)
+            for (var k = 0; k < c.Columns; k++)
+                expected[r * c.Columns + k] = (stored[r, k] - mean[k]) / scale[k];
+        Assert.Equal(Bits(expected), Bits(data.Features.ToArray()));
+    });
+
     private static long[] Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     private static (double[] Mean, double[] Scale) Reference(double[][] data, int[] order)

@@ -133,6 +133,7 @@ public sealed partial record Dataset
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
         private void ConvertRow(int row, Span<double> into)
         {
+            if (Standardizer is not null && Source.TryStandardizedByteRow(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span)) return;
             Source.CopyRow(row, into);
             if (Standardizer is null) return;
             var mean = Standardizer.Mean.Span;
