@@ -34,6 +34,7 @@ internal static class CheckpointFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = StorageJsonContext.Default,
     };
 
     private static readonly JsonSerializerOptions WriteOptions = TensorDocumentWriter.For(Options);

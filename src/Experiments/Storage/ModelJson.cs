@@ -23,6 +23,7 @@ internal static class ModelJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = StorageJsonContext.Default,
     };
 
     private static readonly JsonSerializerOptions WriteOptions = TensorDocumentWriter.For(Options);
