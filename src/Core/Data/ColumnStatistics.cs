@@ -8,15 +8,17 @@ namespace Functional.NN.Data;
 /// compare, one max of an absolute difference, one multiply and add, rounded as written), so the statistics are
 /// the same bits at every vector width.
 /// </summary>
-// Stryker disable Equality,Boolean : which columns the vector loops take and which the scalar tails take only changes the speed: both apply the same formula to each column (tests/Data/StandardizerFitProperties)
 internal static class ColumnStatistics
 {
+    /// <summary>Where the vector loops stop: the columns before it go eight at a time, the rest one by one.</summary>
+    // Stryker disable once all : which columns go eight at a time and which one by one only changes the speed: both apply the same formula to each column (tests/Data/StandardizerFitProperties)
+    private static int VectorEnd(int columns) => Vector512.IsHardwareAccelerated ? columns - columns % 8 : 0;
+
     /// <summary>sum[c] += row[c].</summary>
     public static void Add(Span<double> sum, ReadOnlySpan<double> row)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; c + 8 <= sum.Length; c += 8) (Vector512.Create(sum[c..]) + Vector512.Create(row[c..])).CopyTo(sum[c..]);
+        for (var end = VectorEnd(sum.Length); c < end; c += 8) (Vector512.Create(sum[c..]) + Vector512.Create(row[c..])).CopyTo(sum[c..]);
         for (; c < sum.Length; c++) sum[c] += row[c];
     }
 
@@ -24,8 +26,7 @@ internal static class ColumnStatistics
     public static void KeepEqual(Span<ulong> same, ReadOnlySpan<double> row, ReadOnlySpan<double> first)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; c + 8 <= same.Length; c += 8)
+        for (var end = VectorEnd(same.Length); c < end; c += 8)
                 (Vector512.Create(same[c..]) & Vector512.Equals(Vector512.Create(row[c..]), Vector512.Create(first[c..])).AsUInt64()).CopyTo(same[c..]);
         for (; c < same.Length; c++)
             if (row[c] != first[c]) same[c] = 0;
@@ -35,8 +36,7 @@ internal static class ColumnStatistics
     public static void KeepLargestDeviation(Span<double> largest, ReadOnlySpan<double> row, ReadOnlySpan<double> mean)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; c + 8 <= largest.Length; c += 8)
+        for (var end = VectorEnd(largest.Length); c < end; c += 8)
                 Vector512.Max(Vector512.Create(largest[c..]), Vector512.Abs(Vector512.Create(row[c..]) - Vector512.Create(mean[c..]))).CopyTo(largest[c..]);
         for (; c < largest.Length; c++) largest[c] = Math.Max(largest[c], Math.Abs(row[c] - mean[c]));
     }
@@ -45,8 +45,7 @@ internal static class ColumnStatistics
     public static void AddScaledSquares(Span<double> squares, ReadOnlySpan<double> row, ReadOnlySpan<double> mean, ReadOnlySpan<double> largest)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; c + 8 <= squares.Length; c += 8)
+        for (var end = VectorEnd(squares.Length); c < end; c += 8)
             {
                 var scaled = (Vector512.Create(row[c..]) - Vector512.Create(mean[c..])) / Vector512.Create(largest[c..]);
                 (Vector512.Create(squares[c..]) + scaled * scaled).CopyTo(squares[c..]);
