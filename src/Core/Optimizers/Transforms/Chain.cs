@@ -80,6 +80,7 @@ public static partial class Transform
             public override void RunApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
                 Span<double> u, int width)
             {
+                // Stryker disable once Boolean,Conditional : the one-pass path or the passes one by one give the same bits (tests/Optimizers' fused-step properties); only the speed differs
                 if (steps is [var first, LearningRateUpdate.Step rate] && first.TryRunScaledApplied(tensor, offset, g, p, result, rate.Factor, width))
                     return;
                 base.RunApplied(tensor, offset, g, p, result, u, width);
