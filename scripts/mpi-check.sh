@@ -3,7 +3,8 @@
 #
 #   [RANKS="1 2 4"] scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS]    same model.fnn for `fnn train` and mpirun -np N
 #   KILL=1 scripts/mpi-check.sh [EXPERIMENT.json] [EPOCHS]            also: SIGKILL one rank of a 2-rank job mid-run,
-#        the job must exit within 10 s with a message; resuming with 2 ranks and with 1 must give the same model.fnn
+#        the job must exit within 10 s with a message; resuming with 2 ranks and with 1 must give the model.fnn of
+#        the same job uninterrupted (these jobs run KILL_EPOCHS epochs, by default 6 x EPOCHS, to be mid-run when killed)
 #
 # First, every collective operation of the binding on 3 ranks (tests/MpiBench selftest).
 # Defaults: examples/two-spirals.json at a batch of 100 (4 chunks of rows, so that 2 and 4 ranks all compute),
@@ -61,9 +62,16 @@ for n in "${RANKS[@]}"; do
 done
 
 if [ "${KILL:-0}" = 1 ]; then
+  # A longer job than the comparisons above, so that it is still training when rank 1 is killed (a 5-epoch run of the
+  # small default ends within a second of its first checkpoint); its own uninterrupted run is the reference.
+  KILL_EPOCHS="${KILL_EPOCHS:-$((EPOCHS * 6))}"
+  dotnet "$FNN" train "$EXPERIMENT" --epochs "$KILL_EPOCHS" --out "$WORK/plain-long" --quiet >"$WORK/plain-long.log" 2>&1 \
+    || { cat "$WORK/plain-long.log" >&2; exit 1; }
+  expected="$(model_hash "$WORK/plain-long")"
+  echo "mpi-check: fnn train (no MPI), $KILL_EPOCHS epochs, the reference of the kill checks: model.fnn $expected"
   for resume_ranks in 2 1; do
     run="$WORK/killed-$resume_ranks"
-    mpirun -np 2 --oversubscribe dotnet "$FNN" train "$EXPERIMENT" --epochs "$EPOCHS" --out "$run" --quiet >"$WORK/killed-$resume_ranks.log" 2>&1 &
+    mpirun -np 2 --oversubscribe dotnet "$FNN" train "$EXPERIMENT" --epochs "$KILL_EPOCHS" --out "$run" --quiet >"$WORK/killed-$resume_ranks.log" 2>&1 &
     JOB_PID=$!
     for _ in $(seq 1 1800); do
       compgen -G "$run/checkpoints/step-*.ckpt" >/dev/null && break
@@ -71,7 +79,8 @@ if [ "${KILL:-0}" = 1 ]; then
       sleep 0.1
     done
     compgen -G "$run/checkpoints/step-*.ckpt" >/dev/null || { echo "mpi-check: error: no checkpoint appeared" >&2; cat "$WORK/killed-$resume_ranks.log" >&2; exit 1; }
-    sleep 1
+    sleep 0.3
+    if [ -e "$run/COMPLETE" ]; then echo "mpi-check: error: the job ended before rank 1 could be killed; raise KILL_EPOCHS" >&2; exit 1; fi
     # Rank 1 of this job: a process whose environment says OMPI_COMM_WORLD_RANK=1 and whose parent chain leads to the job.
     victim=""
     for pid in $(pgrep -f "fnn.dll train .*--out $run" || true); do
