@@ -57,9 +57,8 @@ internal static class ElementwisePass
         return (Parameters.FromTrustedLayers(ImmutableCollectionsMarshal.AsImmutableArray(layers)), step.Finish());
     }
 
-    /// <summary>The global norm of <paramref name="gradients"/> as <see cref="ElementwiseUpdate.Begin(OptimizerState, Func{double}, StepArrays)"/> asks for it; no closure when the update never asks.</summary>
+    /// <summary>The global norm of <paramref name="gradients"/> as <see cref="ElementwiseUpdate.Begin(OptimizerState, Func{double}, StepArrays)"/> asks for it; no closure when the update never asks (tests/Training/StepAllocationTests).</summary>
     private static Func<double> NormOf(ElementwiseUpdate update, ReadOnlyMemory<double>[] gradients) =>
-        // Stryker disable once Conditional : always giving the norm's closure only costs an allocation; an update that needs no norm never calls it
         update.NeedsInputNorm ? () => GlobalNorm(gradients) : NoNorm;
 
     private static readonly Func<double> NoNorm = () => throw new InvalidOperationException("the update said it needs no input norm");
