@@ -57,6 +57,19 @@ public sealed class BlockwiseForwardProperties
         Assert.Throws<ArgumentOutOfRangeException>(() => BlockwiseForward.Run(network, parameters, data, 0));
     }
 
+    /// <summary>A block may be longer than the data set (<c>int.MaxValue</c>: "one block"); its buffers are then only as long as the data.</summary>
+    [Fact]
+    public void A_block_longer_than_the_data_set_is_one_pass_over_all_rows()
+    {
+        var network = Network.Create(3, Loss.SoftmaxCrossEntropy, (4, Activation.Tanh), (2, Activation.Softmax)).ThrowIfFail();
+        var parameters = Initializer.HeUniform.Initialize(network, RandomKey.FromSeed(7));
+        var data = Dataset.Create(Tensor.Build(5, 3, (r, k) => r - k), Tensor.Build(5, 2, (r, k) => (r + k) % 2)).ThrowIfFail();
+        var whole = ForwardPass.Run(network, parameters, data.Features);
+        var (logits, outputs) = BlockwiseForward.Run(network, parameters, data, int.MaxValue);
+        Assert.Equal(whole.Logits, logits);
+        Assert.Equal(whole.Output, outputs);
+    }
+
     [Fact]
     public void The_whole_messages_of_parameters_and_features_that_do_not_fit()
     {
