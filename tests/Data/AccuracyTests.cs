@@ -47,4 +47,21 @@ public sealed class AccuracyTests
         var sigmoid = Network.Create(1, Loss.BinaryCrossEntropy, (1, Activation.Sigmoid)).ThrowIfFail();
         Assert.Equal(0.75, Accuracy.Of(sigmoid, parameters, data).ThrowIfFail());
     }
+
+    /// <summary>
+    /// Only a single <c>bce_logits</c> output is thresholded at 0; with several logit outputs the accuracy is that of the
+    /// largest output's column, as for any other network of several outputs.
+    /// </summary>
+    [Fact]
+    public void Several_logit_outputs_are_scored_by_their_largest_column()
+    {
+        var network = Network.Create(1, Loss.BinaryCrossEntropyWithLogits, (2, Activation.Identity)).ThrowIfFail();
+        var outputs = T([[-0.3, -0.1], [0.4, 0.2]]);
+        var targets = T([[0.0, 1.0], [1.0, 0.0]]);
+        Assert.Equal(1.0, Accuracy.OfOutputs(network, outputs, targets).ThrowIfFail());
+        Assert.Equal(0.5, Accuracy.OfThreshold(outputs, targets, 0.0).ThrowIfFail());
+        var parameters = Parameters.Create(network, [(new[] { new[] { -0.3 }, new[] { -0.1 } }, new[] { 0.0, 0.0 })]).ThrowIfFail();
+        var data = Dataset.Create([[1.0]], [[0.0, 1.0]]).ThrowIfFail();
+        Assert.Equal(1.0, Accuracy.Of(network, parameters, data).ThrowIfFail());
+    }
 }

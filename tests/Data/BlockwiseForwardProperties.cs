@@ -57,6 +57,32 @@ public sealed class BlockwiseForwardProperties
         Assert.Throws<ArgumentOutOfRangeException>(() => BlockwiseForward.Run(network, parameters, data, 0));
     }
 
+    /// <summary>A block may be longer than the data set (<c>int.MaxValue</c>: "one block"); its buffers are then only as long as the data.</summary>
+    [Fact]
+    public void A_block_longer_than_the_data_set_is_one_pass_over_all_rows()
+    {
+        var network = Network.Create(3, Loss.SoftmaxCrossEntropy, (4, Activation.Tanh), (2, Activation.Softmax)).ThrowIfFail();
+        var parameters = Initializer.HeUniform.Initialize(network, RandomKey.FromSeed(7));
+        var data = Dataset.Create(Tensor.Build(5, 3, (r, k) => r - k), Tensor.Build(5, 2, (r, k) => (r + k) % 2)).ThrowIfFail();
+        var whole = ForwardPass.Run(network, parameters, data.Features);
+        var (logits, outputs) = BlockwiseForward.Run(network, parameters, data, int.MaxValue);
+        Assert.Equal(whole.Logits, logits);
+        Assert.Equal(whole.Output, outputs);
+    }
+
+    [Fact]
+    public void The_whole_messages_of_parameters_and_features_that_do_not_fit()
+    {
+        var network = Network.Create(3, Loss.MeanSquaredError, (2, Activation.Identity)).ThrowIfFail();
+        var other = Network.Create(3, Loss.MeanSquaredError, (4, Activation.Identity)).ThrowIfFail();
+        var data = Dataset.Create(Tensor.Build(4, 3, (r, k) => r + k), Tensor.Build(4, 2, (_, _) => 0.0)).ThrowIfFail();
+        Assert.Equal("parameters W[4 x 3] b[1 x 4] do not fit network 3-2 identity mse",
+            Assert.Throws<ArgumentException>(() => BlockwiseForward.Run(network, Parameters.Zeros(other), data)).Message);
+        var wider = Dataset.Create(Tensor.Build(4, 5, (r, k) => r + k), Tensor.Build(4, 2, (_, _) => 0.0)).ThrowIfFail();
+        Assert.Equal("layer 1 expects 3 inputs, got 5",
+            Assert.Throws<ArgumentException>(() => BlockwiseForward.Run(network, Parameters.Zeros(network), wider)).Message);
+    }
+
     private static Dataset FromBytes((int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key) c, Tensor targets)
     {
         var pixels = Sampling.Uniform(c.Key.Fold(1), c.Count, c.Features, 0.0, 256.0).ToArray().Select(u => (byte)Math.Min(u, 255)).ToArray();

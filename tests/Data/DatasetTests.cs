@@ -30,6 +30,7 @@ public sealed class DatasetTests
     {
         var data = IndexedData.Of(5);
         Assert.Equal([4, 1, 1], IndexedData.Indices(data.Subset([4, 1, 1]).ThrowIfFail()));
+        Assert.Equal([0, 4, 0], IndexedData.Indices(data.Subset([0, 4, 0]).ThrowIfFail()));
         Assert.Contains("position 1 is row 5", Error(data.Subset([0, 5])));
     }
 

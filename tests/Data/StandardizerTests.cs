@@ -90,4 +90,17 @@ public sealed class StandardizerTests
         Assert.StartsWith("standardizer: ", scale);
         Assert.Contains("scale must be finite and positive, it is not at feature(s) 1, 2, 3", scale);
     }
+
+    /// <summary>
+    /// A column of one 0 and nine 5e-324 (the smallest subnormal) is not constant, but its deviation
+    /// 5e-324·√(1/10) rounds to 0: the scale is then 1, never 0, so standardizing cannot divide by zero.
+    /// </summary>
+    [Fact]
+    public void A_column_whose_deviation_rounds_to_zero_gets_a_scale_of_one()
+    {
+        var s = Standardizer.Fit(Data([[0.0], .. Enumerable.Repeat(new[] { 5e-324 }, 9)]));
+        Assert.Equal(5e-324, s.Mean[0, 0]);
+        Assert.Equal(1.0, s.Scale[0, 0]);
+        Assert.Equal([-5e-324, 0.0], s.Apply(Tensor.FromRows([[0.0], [5e-324]]).ThrowIfFail()).ThrowIfFail().ToArray());
+    }
 }

@@ -56,6 +56,16 @@ public sealed class BatchValidationTests
             Batch.Create(Tutorial, Tensor.Zeros(0, 2), Tensor.Zeros(0, 2)),
             "at least one example");
 
+    [Fact]
+    public void Ragged_rows_name_their_tensor_and_row()
+    {
+        Assert.Equal("inputs: row 1 has 1 numbers, but row 0 has 2",
+            ValidationMessage.Of(Batch.Create(Tutorial, [[0.05, 0.1], [0.2]], [[0.01, 0.99], [0.5, 0.5]])));
+        Assert.Equal("targets: row 1 has 3 numbers, but row 0 has 2",
+            ValidationMessage.Of(Batch.Create(Tutorial, [[0.05, 0.1], [0.2, 0.3]], [[0.01, 0.99], [0.5, 0.5, 0.5]])));
+        Assert.Equal([0.05, 0.1, 0.2, 0.3], Batch.Create(Tutorial, [[0.05, 0.1], [0.2, 0.3]], [[0.01, 0.99], [0.5, 0.5]]).ThrowIfFail().Inputs.ToArray());
+    }
+
     [Property]
     public Property NaN_anywhere_in_the_inputs_names_its_row_and_column(Case c, NonNegativeInt row, NonNegativeInt column)
     {

@@ -77,6 +77,8 @@ public sealed class LayerTreeTests
         var longerBias = Parameters.Create(TutorialExample.Network, Tutorial.Layers).ThrowIfFail()
             .Map(t => t.Rows == 1 ? Tensor.Zeros(2, 2) : t);
         Assert.False(Tutorial.SameStructure(longerBias));
+        var widerOutput = Network.Create(2, Loss.HalfSumSquaredError, (2, Activation.Sigmoid), (3, Activation.Sigmoid)).ThrowIfFail();
+        Assert.False(Tutorial.SameStructure(Parameters.Zeros(widerOutput)), "the first layers have the same shapes, the last do not");
     }
 
     [Fact]

@@ -41,6 +41,17 @@ public sealed class ParametersFitTests
     }
 
     [Fact]
+    public void Weights_of_another_shape_do_not_fit_even_with_the_right_bias()
+    {
+        var tallWeights = Parameters.Zeros(Net(2, 3)).Map(t => t.Rows == 1 ? Tensor.Zeros(1, 2) : t);
+        Assert.Equal("W[3 x 2] b[1 x 2]", tallWeights.Describe());
+        Assert.False(tallWeights.Fits(Net(2, 2)));
+        var wideWeights = Parameters.Zeros(Net(3, 2));
+        Assert.False(wideWeights.Fits(Net(2, 2)));
+        Assert.True(wideWeights.Fits(Net(3, 2)));
+    }
+
+    [Fact]
     public void Apply_adds_each_update_to_its_parameter()
     {
         var updates = Gradients.ZerosLike(Tutorial).MapScalars(_ => 0.25);

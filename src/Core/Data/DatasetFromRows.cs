@@ -70,8 +70,10 @@ public sealed partial record Dataset
             if (standardizer is null || !source.IsBytes) return;
             var mean = standardizer.Mean.Span;
             var scale = standardizer.Scale.Span;
+            // Stryker disable once Boolean : starting from false only turns the shortcut off: FirstNonFinite then reads every row and finds the same answer
             var finite = true;
             for (var c = 0; c < source.Columns; c++)
+                // Stryker disable once Equality : b <= 256 also checks (byte)256, which is byte 0 again
                 for (var b = 0; b < 256; b++)
                     finite &= double.IsFinite((source.ByteValue((byte)b) - mean[c]) / scale[c]);
             _standardizedBytesFinite = finite;
@@ -127,6 +129,7 @@ public sealed partial record Dataset
         private bool EveryByteValueFinite()
         {
             if (_standardizedBytesFinite is { } finite) return finite;
+            // Stryker disable once Equality : "is not null" only turns the shortcut off for unstandardized byte rows: every row is then read, with the same answer
             return Source.IsBytes && Standardizer is null && Enumerable.Range(0, 256).All(b => double.IsFinite(Source.ByteValue((byte)b)));
         }
 
@@ -141,6 +144,7 @@ public sealed partial record Dataset
             // (x - mean) / scale lane by lane: subtraction and division are correctly rounded at every width, so the
             // vector and scalar parts give the bits of the scalar loop.
             var c = 0;
+            // Stryker disable once Boolean,Equality : the vector loop or the scalar loop for any column gives the same bits (the comment above); which columns each takes only changes the speed
             if (Vector.IsHardwareAccelerated)
                 for (; c + Vector<double>.Count <= into.Length; c += Vector<double>.Count)
                     ((new Vector<double>(into[c..]) - new Vector<double>(mean[c..])) / new Vector<double>(scale[c..])).CopyTo(into[c..]);

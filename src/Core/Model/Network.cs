@@ -72,7 +72,8 @@ public sealed record Network
             ? Checks.That(false, "no loss given")
             : !specs.IsEmpty && specs[^1]?.Activation is { } output && loss.IncompatibilityWith(output) is { } why
                 ? Checks.That(false, $"layer {specs.Length} (output): {why}")
-                : Checks.That(true, "");
+                : // Stryker disable once String : the message of a check that always holds is never read (the run of 2026-11-30 counted this mutant as a timeout, under load)
+                Checks.That(true, "");
 
     /// <summary>Shorthand for <see cref="Create(int, IEnumerable{LayerSpec}, Loss)"/> with layers given as (units, activation) pairs.</summary>
     public static Fin<Network> Create(int inputSize, Loss loss, params (int Units, Activation Activation)[] layers) =>
