@@ -105,14 +105,13 @@ public sealed class FeatureRows
         var vectorEnd = _tensor is null && Avx512F.IsSupported ? Columns - Columns % 8 : -1;
         if (vectorEnd == -1) return false;
         var source = _bytes.AsSpan(_offset + row * Columns, Columns);
-        var c = 0;
         fixed (byte* bytes = source)
-            for (; c < vectorEnd; c += 8)
+            for (var c = 0; c < vectorEnd; c += 8)
             {
                 var x = Avx512F.ConvertToVector512Double(Avx2.ConvertToVector256Int32(bytes + c)) / Vector512.Create(_divisor);
                 ((x - Vector512.Create(mean[c..])) / Vector512.Create(scale[c..])).CopyTo(into[c..]);
             }
-        for (; c < Columns; c++) into[c] = (_byteValues![source[c]] - mean[c]) / scale[c];
+        for (var c = vectorEnd; c < Columns; c++) into[c] = (_byteValues![source[c]] - mean[c]) / scale[c];
         return true;
     }
 
