@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
+using Functional.NN.Compute;
 
 namespace Functional.NN.Activations;
 
@@ -22,31 +22,24 @@ public sealed record Relu : ElementwiseActivation
     /// <summary><see cref="Value(double)"/> over a span, a vector at a time (same results element by element).</summary>
     internal override void Apply(ReadOnlySpan<double> z, Span<double> a)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && z.Length >= Vector<double>.Count)
+        var end = VectorEnds.VectorDoubles(z.Length);
+        for (var i = 0; i < end; i += Vector<double>.Count)
         {
-            var vz = MemoryMarshal.Cast<double, Vector<double>>(z);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            for (var v = 0; v < vz.Length; v++)
-                va[v] = Vector.ConditionalSelect(Vector.GreaterThan(vz[v], Vector<double>.Zero), vz[v], Vector<double>.Zero);
-            i = vz.Length * Vector<double>.Count;
+            var vz = new Vector<double>(z[i..]);
+            Vector.ConditionalSelect(Vector.GreaterThan(vz, Vector<double>.Zero), vz, Vector<double>.Zero).CopyTo(a[i..]);
         }
-        for (; i < z.Length; i++) a[i] = Value(z[i]);
+        for (var i = end; i < z.Length; i++) a[i] = Value(z[i]);
     }
 
     /// <summary>upstream ⊙ <see cref="Derivative(double, double)"/> over a span, a vector at a time (same results element by element).</summary>
     internal override void Backward(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> upstream, Span<double> result)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && z.Length >= Vector<double>.Count)
+        var end = VectorEnds.VectorDoubles(z.Length);
+        for (var i = 0; i < end; i += Vector<double>.Count)
         {
-            var vz = MemoryMarshal.Cast<double, Vector<double>>(z);
-            var vu = MemoryMarshal.Cast<double, Vector<double>>(upstream);
-            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
-            for (var v = 0; v < vz.Length; v++)
-                vr[v] = vu[v] * Vector.ConditionalSelect(Vector.GreaterThan(vz[v], Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-            i = vz.Length * Vector<double>.Count;
+            var slope = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<double>(z[i..]), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
+            (new Vector<double>(upstream[i..]) * slope).CopyTo(result[i..]);
         }
-        for (; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
+        for (var i = end; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
     }
 }

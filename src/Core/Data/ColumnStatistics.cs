@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Functional.NN.Compute;
 
 namespace Functional.NN.Data;
 
@@ -10,17 +11,10 @@ namespace Functional.NN.Data;
 /// </summary>
 internal static class ColumnStatistics
 {
-    /// <summary>
-    /// Where the vector loops stop: the columns before it go eight at a time, the rest one by one. Each loop starts at
-    /// its own bound (not where the other stopped), so a loop that skips its columns is a wrong answer, not a slower one.
-    /// </summary>
-    // Stryker disable once all : which columns go eight at a time and which one by one only changes the speed: both apply the same formula to each column (tests/Data/StandardizerFitProperties)
-    private static int VectorEnd(int columns) => Vector512.IsHardwareAccelerated ? columns - columns % 8 : 0;
-
     /// <summary>sum[c] += row[c].</summary>
     public static void Add(Span<double> sum, ReadOnlySpan<double> row)
     {
-        var end = VectorEnd(sum.Length);
+        var end = VectorEnds.Vector512Doubles(sum.Length);
         for (var c = 0; c < end; c += 8) (Vector512.Create(sum[c..]) + Vector512.Create(row[c..])).CopyTo(sum[c..]);
         for (var c = end; c < sum.Length; c++) sum[c] += row[c];
     }
@@ -28,7 +22,7 @@ internal static class ColumnStatistics
     /// <summary>same[c] &amp;= row[c] == first[c] (all ones while every row so far equals the first).</summary>
     public static void KeepEqual(Span<ulong> same, ReadOnlySpan<double> row, ReadOnlySpan<double> first)
     {
-        var end = VectorEnd(same.Length);
+        var end = VectorEnds.Vector512Doubles(same.Length);
         for (var c = 0; c < end; c += 8)
             (Vector512.Create(same[c..]) & Vector512.Equals(Vector512.Create(row[c..]), Vector512.Create(first[c..])).AsUInt64()).CopyTo(same[c..]);
         for (var c = end; c < same.Length; c++)
@@ -38,7 +32,7 @@ internal static class ColumnStatistics
     /// <summary>largest[c] = max(largest[c], |row[c] - mean[c]|), with <see cref="Math.Max(double, double)"/>'s NaN and zero rules.</summary>
     public static void KeepLargestDeviation(Span<double> largest, ReadOnlySpan<double> row, ReadOnlySpan<double> mean)
     {
-        var end = VectorEnd(largest.Length);
+        var end = VectorEnds.Vector512Doubles(largest.Length);
         for (var c = 0; c < end; c += 8)
             Vector512.Max(Vector512.Create(largest[c..]), Vector512.Abs(Vector512.Create(row[c..]) - Vector512.Create(mean[c..]))).CopyTo(largest[c..]);
         for (var c = end; c < largest.Length; c++) largest[c] = Math.Max(largest[c], Math.Abs(row[c] - mean[c]));
@@ -47,7 +41,7 @@ internal static class ColumnStatistics
     /// <summary>squares[c] += s·s with s = (row[c] - mean[c]) / largest[c] (a product, then a sum: no fused multiply-add).</summary>
     public static void AddScaledSquares(Span<double> squares, ReadOnlySpan<double> row, ReadOnlySpan<double> mean, ReadOnlySpan<double> largest)
     {
-        var end = VectorEnd(squares.Length);
+        var end = VectorEnds.Vector512Doubles(squares.Length);
         for (var c = 0; c < end; c += 8)
         {
             var scaled = (Vector512.Create(row[c..]) - Vector512.Create(mean[c..])) / Vector512.Create(largest[c..]);
