@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Compute;
 
 namespace Functional.NN.Tests.Compute;
@@ -18,26 +19,27 @@ internal static class ContractReference
     /// C = (accumulate ? C0 : +0) + op(A)·op(B). A sum over features adds, per k block of 256 in order, one
     /// fused chain from +0; a sum over the batch (A transposed) adds tree(chunk chains).
     /// </summary>
-    public static double[] Product(bool ta, bool tb, int m, int n, int k, double[] a, double[] b, double[] c0, bool accumulate)
+    public static T[] Product<T>(bool ta, bool tb, int m, int n, int k, T[] a, T[] b, T[] c0, bool accumulate)
+        where T : IFloatingPointIeee754<T>
     {
-        double A(int i, int p) => ta ? a[p * m + i] : a[i * k + p];
-        double B(int p, int j) => tb ? b[j * k + p] : b[p * n + j];
-        double ChainSum(int i, int j, int from, int to)
+        T A(int i, int p) => ta ? a[p * m + i] : a[i * k + p];
+        T B(int p, int j) => tb ? b[j * k + p] : b[p * n + j];
+        T ChainSum(int i, int j, int from, int to)
         {
-            var s = 0.0;
-            for (var p = from; p < to; p++) s = Math.FusedMultiplyAdd(A(i, p), B(p, j), s);
+            var s = T.Zero;
+            for (var p = from; p < to; p++) s = T.FusedMultiplyAdd(A(i, p), B(p, j), s);
             return s;
         }
-        var c = new double[m * n];
+        var c = new T[m * n];
         for (var i = 0; i < m; i++)
             for (var j = 0; j < n; j++)
             {
-                var sum = accumulate ? c0[i * n + j] : 0.0;
+                var sum = accumulate ? c0[i * n + j] : T.Zero;
                 if (ta)
                 {
                     var chunks = Enumerable.Range(0, (k + Chunk - 1) / Chunk)
                         .Select(q => ChainSum(i, j, q * Chunk, Math.Min(k, (q + 1) * Chunk))).ToArray();
-                    sum += Tree(chunks);
+                    sum += Tree<T>(chunks);
                 }
                 else
                 {
@@ -49,13 +51,13 @@ internal static class ContractReference
     }
 
     /// <summary>tree(1) = the leaf; tree(n) = tree(first L) + tree(other n - L), L the largest power of two below n.</summary>
-    public static double Tree(ReadOnlySpan<double> leaves)
+    public static T Tree<T>(ReadOnlySpan<T> leaves) where T : IFloatingPointIeee754<T>
     {
-        if (leaves.Length == 0) return 0.0;
+        if (leaves.Length == 0) return T.Zero;
         if (leaves.Length == 1) return leaves[0];
         var left = 1;
         while (left * 2 < leaves.Length) left *= 2;
-        return Tree(leaves[..left]) + Tree(leaves[left..]);
+        return Tree<T>(leaves[..left]) + Tree<T>(leaves[left..]);
     }
 
     /// <summary>Σ values in the batch order: chunk sums (plain adds from +0), then the tree.</summary>
@@ -68,9 +70,12 @@ internal static class ContractReference
             for (var r = from; r < Math.Min(values.Count, from + Chunk); r++) s += values[r];
             chunks.Add(s);
         }
-        return Tree(chunks.ToArray());
+        return Tree<double>(chunks.ToArray());
     }
 
     /// <summary>IEEE-754 bits, for exact comparison (NaN payloads included).</summary>
     public static long[] Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
+
+    /// <summary>IEEE-754 bits of floats, for exact comparison (NaN payloads included).</summary>
+    public static int[] Bits(IEnumerable<float> values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Functional.NN.Compute;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static class BatchReduction
     }
 
     /// <summary>sums[j] = Σ_r a[r, j] for A <c>[rows x columns]</c> row-major, each column in the canonical order.</summary>
-    public static void ColumnSums(ReadOnlySpan<double> a, Span<double> sums, int rows, int columns)
+    public static void ColumnSums<T>(ReadOnlySpan<T> a, Span<T> sums, int rows, int columns) where T : unmanaged, IFloatingPointIeee754<T>
     {
         sums = sums[..columns];
         if (rows <= ChunkRows)
@@ -64,7 +66,7 @@ internal static class BatchReduction
             ChunkSum(a, sums, 0, rows, columns);
             return;
         }
-        var stack = new TileStack(columns, Chunks(rows));
+        var stack = new TileStack<T>(columns, Chunks(rows));
         for (var from = 0; from < rows; from += ChunkRows)
         {
             var partial = stack.Next();
@@ -75,7 +77,7 @@ internal static class BatchReduction
     }
 
     /// <summary>One chunk's chain per column: partial = 0, then partial += row r for r in [from, to).</summary>
-    private static void ChunkSum(ReadOnlySpan<double> a, Span<double> partial, int from, int to, int columns)
+    private static void ChunkSum<T>(ReadOnlySpan<T> a, Span<T> partial, int from, int to, int columns) where T : unmanaged, IFloatingPointIeee754<T>
     {
         partial.Clear();
         for (var r = from; r < to; r++)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Functional.NN.Compute;
 
 /// <summary>
@@ -59,7 +61,7 @@ public abstract class ComputeBackend
     private protected abstract long SmallProductLimit { get; }
 
     /// <summary>
-    /// C[m x n] = op(A) · op(B), plus the previous C when <paramref name="accumulate"/>, all row-major and
+    /// C[m x n] = op(A) · op(B) in doubles or floats, plus the previous C when <paramref name="accumulate"/>, all row-major and
     /// contiguous. op(A) is <c>[m x k]</c>: A is stored <c>[m x k]</c>, or <c>[k x m]</c> when <paramref name="transposeA"/>.
     /// op(B) is <c>[k x n]</c>: B is stored <c>[k x n]</c>, or <c>[n x k]</c> when <paramref name="transposeB"/>.
     /// When not accumulating, C's previous contents are ignored (it may be uninitialised).
@@ -68,8 +70,8 @@ public abstract class ComputeBackend
     /// order; for a sum over the batch (A transposed; k counts the rows of the stored A), the chunk chains and
     /// pairwise tree of <see cref="BatchReduction"/>. Tiny products take a direct loop with the same arithmetic.
     /// </summary>
-    internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
+    internal void Multiply<T>(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
             throw new ArgumentException($"Multiply: buffers {a.Length}, {b.Length}, {c.Length} too small for m={m} n={n} k={k}");
@@ -99,9 +101,9 @@ public abstract class ComputeBackend
         _team.Value.Run(parts, body);
     }
 
-    /// <summary>The product of <see cref="Multiply"/> for problems above <see cref="SmallProductLimit"/>.</summary>
-    private protected abstract void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate);
+    /// <summary>The product of <see cref="Multiply{T}"/> for problems above <see cref="SmallProductLimit"/>.</summary>
+    private protected abstract void MultiplyLarge<T>(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Threads} thread{(Threads == 1 ? "" : "s")}): {Description}";

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Functional.NN.Compute;
 
 /// <summary>
@@ -26,14 +28,14 @@ internal sealed class ManagedBackend : ComputeBackend
 
     /// <inheritdoc />
     public override string Description =>
-        $"managed packed GEMM, {MicroKernel.Rows}x{MicroKernel.Columns(Width)} register tile, {KernelWidths.Name(Width)} FMA";
+        $"managed packed GEMM, {MicroKernel.Rows}x{MicroKernel.Columns<double>(Width)} register tile of doubles ({MicroKernel.Rows}x{MicroKernel.Columns<float>(Width)} of floats), {KernelWidths.Name(Width)} FMA";
 
     private protected override long SmallProductLimit => 2048;
 
     private protected override ComputeBackend WithThreads(int threads) => new ManagedBackend(threads, Width);
 
-    private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
+    private protected override void MultiplyLarge<T>(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
     {
         var parts = (long)m * n * k < ParallelThreshold ? 1 : Threads;
         PackedGemm.Multiply(Width, transposeA, transposeB, m, n, k, a, b, c, parts, ParallelFor, overwrite: !accumulate);

@@ -34,18 +34,18 @@ internal sealed unsafe class OpenBlasBackend : ComputeBackend
 
     private protected override ComputeBackend WithThreads(int threads) => new OpenBlasBackend(_library, threads);
 
-    private protected override void MultiplyLarge(bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, bool accumulate)
+    private protected override void MultiplyLarge<T>(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
     {
         var parts = (long)m * n * k < ParallelThreshold ? 1 : Threads;
-        fixed (double* pa = a)
-        fixed (double* pb = b)
-        fixed (double* pc = c)
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        fixed (T* pc = c)
         {
-            var call = new Call(transposeA, transposeB, m, n, k, pa, pb, pc, accumulate ? 1.0 : 0.0);
+            var call = new Call(transposeA, transposeB, m, n, k, (nint)pa, (nint)pb, (nint)pc, accumulate ? 1.0 : 0.0);
             if (parts <= 1)
             {
-                Block(call, 0, m, 0, n);
+                Block<T>(call, 0, m, 0, n);
                 return;
             }
             // Split the longer side of C, so that the operand both blocks share (and pack) is the smaller one.
@@ -56,31 +56,30 @@ internal sealed unsafe class OpenBlasBackend : ComputeBackend
             {
                 var from = (int)((long)length * part / parts);
                 var to = (int)((long)length * (part + 1) / parts);
-                if (splitColumns) Block(call, 0, m, from, to);
-                else Block(call, from, to, 0, n);
+                if (splitColumns) Block<T>(call, 0, m, from, to);
+                else Block<T>(call, from, to, 0, n);
             });
         }
     }
 
     /// <summary>One product's operands, as the addresses the blocks are cut from.</summary>
     private readonly record struct Call(bool TransposeA, bool TransposeB, int M, int N, int K,
-        nint PointerA, nint PointerB, nint PointerC, double Beta)
-    {
-        public Call(bool transposeA, bool transposeB, int m, int n, int k, double* a, double* b, double* c, double beta)
-            : this(transposeA, transposeB, m, n, k, (nint)a, (nint)b, (nint)c, beta) { }
+        nint PointerA, nint PointerB, nint PointerC, double Beta);
 
-        public double* A => (double*)PointerA;
-        public double* B => (double*)PointerB;
-        public double* C => (double*)PointerC;
-    }
-
-    /// <summary>C[i0..i1, j0..j1] by one one-threaded <c>cblas_dgemm</c>, with the full matrices' leading dimensions.</summary>
-    private void Block(Call call, int i0, int i1, int j0, int j1)
+    /// <summary>
+    /// C[i0..i1, j0..j1] by one one-threaded <c>cblas_dgemm</c> (or <c>cblas_sgemm</c> for floats), with the full
+    /// matrices' leading dimensions.
+    /// </summary>
+    private void Block<T>(Call call, int i0, int i1, int j0, int j1) where T : unmanaged
     {
         var (lda, ldb) = (call.TransposeA ? call.M : call.K, call.TransposeB ? call.K : call.N);
-        var a = call.TransposeA ? call.A + i0 : call.A + (long)i0 * call.K;
-        var b = call.TransposeB ? call.B + (long)j0 * call.K : call.B + j0;
-        _library.Dgemm(RowMajor, call.TransposeA ? Trans : NoTrans, call.TransposeB ? Trans : NoTrans, i1 - i0, j1 - j0, call.K,
-            1.0, a, lda, b, ldb, call.Beta, call.C + (long)i0 * call.N + j0, call.N);
+        var a = (T*)call.PointerA + (call.TransposeA ? i0 : (long)i0 * call.K);
+        var b = (T*)call.PointerB + (call.TransposeB ? (long)j0 * call.K : j0);
+        var c = (T*)call.PointerC + (long)i0 * call.N + j0;
+        var (ta, tb) = (call.TransposeA ? Trans : NoTrans, call.TransposeB ? Trans : NoTrans);
+        if (typeof(T) == typeof(double))
+            _library.Dgemm(RowMajor, ta, tb, i1 - i0, j1 - j0, call.K, 1.0, (double*)a, lda, (double*)b, ldb, call.Beta, (double*)c, call.N);
+        else
+            _library.Sgemm(RowMajor, ta, tb, i1 - i0, j1 - j0, call.K, 1f, (float*)a, lda, (float*)b, ldb, (float)call.Beta, (float*)c, call.N);
     }
 }

@@ -25,6 +25,8 @@ internal sealed unsafe partial class OpenBlasLibrary
     {
         Dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)
             NativeLibrary.GetExport(handle, "cblas_dgemm");
+        Sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)
+            NativeLibrary.GetExport(handle, "cblas_sgemm");
         SetNumThreads = (delegate* unmanaged<int, void>)NativeLibrary.GetExport(handle, "openblas_set_num_threads");
         var config = Text(handle, "openblas_get_config");
         var core = Text(handle, "openblas_get_corename");
@@ -33,6 +35,9 @@ internal sealed unsafe partial class OpenBlasLibrary
 
     /// <summary><c>cblas_dgemm</c>.</summary>
     public delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemm { get; }
+
+    /// <summary><c>cblas_sgemm</c>.</summary>
+    public delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> Sgemm { get; }
 
     /// <summary><c>openblas_set_num_threads</c> (process-wide inside the library).</summary>
     public delegate* unmanaged<int, void> SetNumThreads { get; }

@@ -1,8 +1,10 @@
+using System.Numerics;
+
 namespace Functional.NN.Compute;
 
 /// <summary>
-/// C += op(A) · op(B) in the manner of GotoBLAS/BLIS: the k dimension in blocks of <see cref="KC"/>; for each,
-/// a panel of op(B) is packed into strips <see cref="MicroKernel.Columns"/> wide, which the
+/// C += op(A) · op(B) in the manner of GotoBLAS/BLIS, in doubles or in floats: the k dimension in blocks of
+/// <see cref="KC"/>; for each, a panel of op(B) is packed into strips <see cref="MicroKernel.Columns{T}"/> wide, which the
 /// <see cref="MicroKernel"/> reads contiguously from cache; it broadcasts the numbers of op(A) from where they lie
 /// (a broadcast costs the same from any address), so A is never copied. The packing buffer is per-thread scratch.
 /// <para>
@@ -27,15 +29,16 @@ internal static unsafe class PackedGemm
     /// C[m x n] += op(A) · op(B) at <paramref name="width"/>, or C = op(A) · op(B) when <paramref name="overwrite"/>
     /// (C's old contents never read), split into <paramref name="parts"/> blocks run by <paramref name="parallelFor"/>.
     /// </summary>
-    public static void Multiply(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k,
-        ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int parts, Action<int, Action<int>> parallelFor, bool overwrite = false)
+    public static void Multiply<T>(KernelWidth width, bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int parts, Action<int, Action<int>> parallelFor, bool overwrite = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Writing a sum where +0 + sum would have been stored gives the same bits: a chain or tree that starts from +0 never ends at -0.
         if (overwrite && k == 0) c[..(m * n)].Clear();
         var layout = new Layout(width, transposeA, transposeB, m, n, k, overwrite);
-        fixed (double* pa = a)
-        fixed (double* pb = b)
-        fixed (double* pc = c)
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        fixed (T* pc = c)
         {
             if (parts <= 1)
             {
@@ -44,7 +47,7 @@ internal static unsafe class PackedGemm
             }
             // Split the longer side of C into blocks whose edges fall on whole register tiles.
             var splitColumns = n >= m;
-            var (length, unit) = splitColumns ? (n, MicroKernel.Columns(width)) : (m, MicroKernel.Rows);
+            var (length, unit) = splitColumns ? (n, MicroKernel.Columns<T>(width)) : (m, MicroKernel.Rows);
             var tiles = (length + unit - 1) / unit;
             parts = Math.Min(parts, tiles);
             var (ia, ib, ic) = ((nint)pa, (nint)pb, (nint)pc);
@@ -52,8 +55,8 @@ internal static unsafe class PackedGemm
             {
                 var from = Math.Min(length, (int)((long)tiles * part / parts) * unit);
                 var to = Math.Min(length, (int)((long)tiles * (part + 1) / parts) * unit);
-                if (splitColumns) Block(layout, (double*)ia, (double*)ib, (double*)ic, 0, m, from, to);
-                else Block(layout, (double*)ia, (double*)ib, (double*)ic, from, to, 0, n);
+                if (splitColumns) Block(layout, (T*)ia, (T*)ib, (T*)ic, 0, m, from, to);
+                else Block(layout, (T*)ia, (T*)ib, (T*)ic, from, to, 0, n);
             });
         }
     }
@@ -65,18 +68,18 @@ internal static unsafe class PackedGemm
             : this(width, transposeA, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1, n, k, overwrite) { }
     }
 
-    private static void Block(Layout l, double* a, double* b, double* c, int i0, int i1, int j0, int j1)
+    private static void Block<T>(Layout l, T* a, T* b, T* c, int i0, int i1, int j0, int j1) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int mr = MicroKernel.Rows, nr = MicroKernel.Columns(l.Width);
+        int mr = MicroKernel.Rows, nr = MicroKernel.Columns<T>(l.Width);
         var kcMax = Math.Min(KC, l.K);
         var ncMax = Math.Min(NC, RoundUp(j1 - j0, nr));
-        var pb = PackingBuffer.ForThisThread(kcMax * ncMax);
+        var pb = PackingBuffer<T>.ForThisThread(kcMax * ncMax);
         // A batch sum longer than one k block: each block's subtree goes to its own partial, the partials to the tree.
-        TileStack? blocks = null;
+        TileStack<T>? blocks = null;
         if (l.Batch && l.K > KC)
         {
             var (length, leaves) = ((i1 - i0) * ncMax, (l.K + KC - 1) / KC);
-            blocks = new TileStack(length, leaves, PackingBuffer.PartialsForThisThread(TileStack.BufferLength(length, leaves)));
+            blocks = new TileStack<T>(length, leaves, PackingBuffer<T>.PartialsForThisThread(TileStack<T>.BufferLength(length, leaves)));
         }
         for (var jc = j0; jc < j1; jc += NC)
         {
@@ -88,7 +91,7 @@ internal static unsafe class PackedGemm
                 var partial = blocks is null ? default : blocks.Next();
                 partial.Clear();
                 var store = l.Overwrite && pc == 0;
-                fixed (double* target = partial)
+                fixed (T* target = partial)
                 {
                     var to = target == null ? c + jc : target - (long)i0 * nc;
                     var ldt = target == null ? l.N : nc;
@@ -102,7 +105,7 @@ internal static unsafe class PackedGemm
                             {
                                 var tile = to + (long)(ic + ir) * ldt + jr;
                                 var rows = Math.Min(mr, mc - ir);
-                                var strip = MicroKernel.Strip.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
+                                var strip = Strip<T>.Of(a + (long)(ic + ir) * l.RowA + (long)pc * l.ColA, l.ColA, l.RowA, rows);
                                 if (l.Batch) MicroKernel.RunBatch(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns, store);
                                 else MicroKernel.Run(l.Width, kc, strip, pb + jr * kc, tile, ldt, rows, columns, store);
                             }
@@ -116,19 +119,20 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>C[i0..i1, jc..jc+nc] += (or, overwriting, =) the tree of the k blocks' partials.</summary>
-    private static void AddTotal(TileStack blocks, double* c, int ldc, int i0, int i1, int jc, int nc, bool overwrite)
+    private static void AddTotal<T>(TileStack<T> blocks, T* c, int ldc, int i0, int i1, int jc, int nc, bool overwrite)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var total = blocks.Fold();
         for (var i = i0; i < i1; i++)
         {
-            var row = new Span<double>(c + (long)i * ldc + jc, nc);
+            var row = new Span<T>(c + (long)i * ldc + jc, nc);
             if (overwrite) total.Slice((i - i0) * nc, nc).CopyTo(row);
             else Tensors.MatrixKernels.Add(row, total.Slice((i - i0) * nc, nc));
         }
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into strips of nr columns: strip s, row p at s*kc*nr + p*nr.</summary>
-    private static void PackB(Layout l, double* b, double* packed, int pc, int kc, int jc, int nc, int nr)
+    private static void PackB<T>(Layout l, T* b, T* packed, int pc, int kc, int jc, int nc, int nr) where T : unmanaged
     {
         for (var jr = 0; jr < nc; jr += nr)
         {
@@ -140,12 +144,12 @@ internal static unsafe class PackedGemm
                 {
                     var source = b + (long)(pc + p) * l.RowB + jc + jr;
                     var target = strip + p * nr;
-                    new ReadOnlySpan<double>(source, columns).CopyTo(new Span<double>(target, columns));
-                    if (columns < nr) new Span<double>(target + columns, nr - columns).Clear();
+                    new ReadOnlySpan<T>(source, columns).CopyTo(new Span<T>(target, columns));
+                    if (columns < nr) new Span<T>(target + columns, nr - columns).Clear();
                 }
             }
-            else if (nr == 16 && columns == 16 && TransposedPacking.Supported)
-                TransposedPacking.Strip16(b + (long)(jc + jr) * l.ColB + pc, l.ColB, kc, strip);
+            else if (columns == nr && TransposedPacking.Supports<T>(nr))
+                TransposedPacking.Strip(b + (long)(jc + jr) * l.ColB + pc, l.ColB, kc, strip, nr);
             else
             {
                 for (var j = 0; j < columns; j++)
@@ -154,7 +158,7 @@ internal static unsafe class PackedGemm
                     for (var p = 0; p < kc; p++) strip[p * nr + j] = source[p];
                 }
                 for (var j = columns; j < nr; j++)
-                    for (var p = 0; p < kc; p++) strip[p * nr + j] = 0.0;
+                    for (var p = 0; p < kc; p++) strip[p * nr + j] = default;
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Functional.NN.Compute;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace Functional.NN.Compute;
 /// entries while they cover equal numbers of chunks, and at the end adds the rest right to left. Element-wise
 /// additions only, so the bits do not depend on the vector width. Scratch that never leaves its caller.
 /// </summary>
-internal sealed class TileStack
+internal sealed class TileStack<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _buffer;
+    private readonly T[] _buffer;
     private readonly int[] _sizes;
     private readonly int _length;
     private int _top;
@@ -17,15 +19,15 @@ internal sealed class TileStack
     public TileStack(int length, int leaves) : this(length, leaves, null) { }
 
     /// <summary>The same, in <paramref name="scratch"/> when it is long enough (see <see cref="BufferLength"/>).</summary>
-    public TileStack(int length, int leaves, double[]? scratch)
+    public TileStack(int length, int leaves, T[]? scratch)
     {
         _length = length;
         var levels = Levels(leaves);
-        _buffer = scratch is not null && scratch.Length >= levels * length ? scratch : GC.AllocateUninitializedArray<double>(levels * length);
+        _buffer = scratch is not null && scratch.Length >= levels * length ? scratch : GC.AllocateUninitializedArray<T>(levels * length);
         _sizes = new int[levels];
     }
 
-    /// <summary>The doubles a stack of blocks of <paramref name="length"/> and <paramref name="leaves"/> pushes needs.</summary>
+    /// <summary>The numbers a stack of blocks of <paramref name="length"/> and <paramref name="leaves"/> pushes needs.</summary>
     public static int BufferLength(int length, int leaves) => Levels(leaves) * length;
 
     private static int Levels(int leaves) => 33 - int.LeadingZeroCount(Math.Max(1, leaves));
@@ -34,7 +36,7 @@ internal sealed class TileStack
     public int Length => _length;
 
     /// <summary>The slot the next leaf is written into before <see cref="Push(int)"/>.</summary>
-    public Span<double> Next() => _buffer.AsSpan(_top * _length, _length);
+    public Span<T> Next() => _buffer.AsSpan(_top * _length, _length);
 
     /// <summary>Takes the block written into <see cref="Next"/> as a subtree of <paramref name="chunks"/> chunks (a power of two, or the last).</summary>
     public void Push(int chunks = 1)
@@ -49,13 +51,13 @@ internal sealed class TileStack
     }
 
     /// <summary>The whole tree into <paramref name="total"/>; the stack is empty afterwards.</summary>
-    public void Total(Span<double> total) => Fold().CopyTo(total);
+    public void Total(Span<T> total) => Fold().CopyTo(total);
 
     /// <summary>
     /// The whole tree (the remaining subtrees added right to left) in the stack's own memory, valid until the
     /// next <see cref="Next"/>; the stack is empty afterwards.
     /// </summary>
-    public ReadOnlySpan<double> Fold()
+    public ReadOnlySpan<T> Fold()
     {
         if (_top == 0)
         {
@@ -67,5 +69,5 @@ internal sealed class TileStack
         return Slot(0);
     }
 
-    private Span<double> Slot(int index) => _buffer.AsSpan(index * _length, _length);
+    private Span<T> Slot(int index) => _buffer.AsSpan(index * _length, _length);
 }

@@ -48,15 +48,15 @@ internal static class MatrixKernels
     }
 
     /// <summary>y += x.</summary>
-    public static void Add(Span<double> y, ReadOnlySpan<double> x)
+    public static void Add<T>(Span<T> y, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<T>.Count)
         {
-            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
-            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vy = MemoryMarshal.Cast<T, Vector<T>>(y);
+            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
             for (var v = 0; v < vy.Length; v++) vy[v] += vx[v];
-            i = vy.Length * Vector<double>.Count;
+            i = vy.Length * Vector<T>.Count;
         }
         for (; i < y.Length; i++) y[i] += x[i];
     }
