@@ -57,7 +57,7 @@ public static class ReferenceCases
     public static IReadOnlyList<string> Directories()
     {
         var dirs = new List<string>();
-        var shared = FindShared();
+        var shared = SharedDirectory();
         if (shared is not null) dirs.Add(shared);
         var extra = Environment.GetEnvironmentVariable("FNN_GOLDENS");
         if (!string.IsNullOrWhiteSpace(extra)) dirs.Add(Path.GetFullPath(extra));
@@ -88,7 +88,8 @@ public static class ReferenceCases
     /// <summary>The case called <paramref name="name"/>.</summary>
     public static ReferenceCase Named(string name) => All().Single(c => c.Name == name);
 
-    private static string? FindShared()
+    /// <summary>../shared/goldens beside the checkout (or above the test binaries), or null when there is none.</summary>
+    public static string? SharedDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
