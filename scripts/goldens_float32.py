@@ -172,6 +172,20 @@ def differences(single, double):
     }
 
 
+def in_tolerance_form(single, double):
+    """The largest |f32 - f64| / (eps * max(s, |f64|)) per field kind, in the form of
+    tests/Goldens/Float32/README.md: s = 1 for the forward fields and the loss, s = max|f64| of the same tensor
+    for the gradients. The C# tests check these fields against PyTorch float32 with a bound c in these units."""
+    def units(a, b, floor):
+        return ((a.double() - b).abs() / (EPS32 * b.abs().clamp(min=floor))).max().item()
+    forward = [t for pair in zip(single["forward_trace"], double["forward_trace"]) for t in zip(*pair)]
+    forward.append((single["output"], double["output"]))
+    return {"forward": max(units(a, b, 1.0) for a, b in forward),
+            "loss": units(single["loss_value"], double["loss_value"], 1.0),
+            "grads": max(units(a, b, b.abs().max().item()) for p32, p64 in zip(single["grads"], double["grads"])
+                         for a, b in zip(p32, p64))}
+
+
 def float32_case(case, optimizers):
     single = evaluate(case, torch.float32, optimizers)
     double = evaluate(case, torch.float64, optimizers)
@@ -198,7 +212,7 @@ def float32_case(case, optimizers):
               "max_abs_preactivation_softplus": extremes["softplus"] if "softplus" in case["activations"] else None}
     checks.update(differences(single, double))
     out["checks"] = checks
-    return out
+    return out, in_tolerance_form(single, double)
 
 
 def blas_libraries():
@@ -243,7 +257,12 @@ def main():
                         f"({source['generator']}) rounded to float32",
            "torch_version": torch.__version__, "blas_libraries": blas_libraries(), "conventions": conventions,
            "optimizers": source["optimizers"],
-           "cases": [float32_case(case, source["optimizers"]) for case in source["cases"]]}
+           "cases": []}
+    forms = []
+    for case in source["cases"]:
+        written, form = float32_case(case, source["optimizers"])
+        out["cases"].append(written)
+        forms.append(form)
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     with open(args.output, "w") as f:
         json.dump(out, f, indent=1)
@@ -257,6 +276,11 @@ def main():
     for case in out["cases"]:
         print(f"{case['name']:42} " + " ".join(f"{case['checks'][k] / EPS32:8.2f}" for k in kinds))
     print(f"{'largest':42} " + " ".join(f"{max(c['checks'][k] for c in out['cases']) / EPS32:8.2f}" for k in kinds))
+    print("in the tolerance's form, |f32 - f64| / (eps * max(s, |f64|)): s = 1 (forward, loss), max|f64| of the tensor (grads)")
+    print(f"{'case':42} {'forward':>8} {'loss':>8} {'grads':>8}")
+    for case, form in zip(out["cases"], forms):
+        print(f"{case['name']:42} " + " ".join(f"{form[k]:8.2f}" for k in ("forward", "loss", "grads")))
+    print(f"{'largest':42} " + " ".join(f"{max(f[k] for f in forms):8.2f}" for k in ("forward", "loss", "grads")))
     return 0
 
 
