@@ -94,7 +94,8 @@ def optimizer(hyper, leaves):
 
 
 def evaluate(case, dtype, optimizers):
-    """Everything the file records for one case, as tensors of dtype, plus the smallest kinked |z| met."""
+    """Everything the file records for one case, as tensors of dtype, and the extremes of the pre-activations
+    met at every point where a gradient or a loss is evaluated (the checks' min |z| kinked, max |z| softplus)."""
     params, inputs, targets, labels = tensors(case, dtype)
     kinked = [i for i, name in enumerate(case["activations"]) if name in KINKED]
     softplus = [i for i, name in enumerate(case["activations"]) if name == "softplus"]
@@ -276,7 +277,8 @@ def main():
     for case in out["cases"]:
         print(f"{case['name']:42} " + " ".join(f"{case['checks'][k] / EPS32:8.2f}" for k in kinds))
     print(f"{'largest':42} " + " ".join(f"{max(c['checks'][k] for c in out['cases']) / EPS32:8.2f}" for k in kinds))
-    print("in the tolerance's form, |f32 - f64| / (eps * max(s, |f64|)): s = 1 (forward, loss), max|f64| of the tensor (grads)")
+    print("in the tolerance's form, |f32 - f64| / (eps * max(s, |f64|)): "
+          "s = 1 (forward, loss), max|f64| of the tensor (grads)")
     print(f"{'case':42} {'forward':>8} {'loss':>8} {'grads':>8}")
     for case, form in zip(out["cases"], forms):
         print(f"{case['name']:42} " + " ".join(f"{form[k]:8.2f}" for k in ("forward", "loss", "grads")))
