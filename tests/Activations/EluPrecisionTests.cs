@@ -31,5 +31,5 @@ public sealed class EluPrecisionTests
 
     [Fact]
     public void Elu_of_minus_0_05_is_exact_to_1e_15() =>
-        Assert.Equal(-0.048770575499285984, Activation.Elu.Apply(Functional.NN.Tensors.Tensor.RowVector([-0.05]))[0, 0], 15);
+        Assert.Equal(-0.048770575499285984, Activation.Elu.Apply(Functional.NN.Tensors.Tensor<double>.RowVector([-0.05]))[0, 0], 15);
 }

@@ -26,7 +26,7 @@ public sealed class OnnxRuntimeKernelProbe
             .ToBytes();
         try
         {
-            OnnxRuntimeModel.Run(model, Functional.NN.Tensors.Tensor.RowVector([-0.5, 0.5]), type, GraphOptimizationLevel.ORT_DISABLE_ALL);
+            OnnxRuntimeModel.Run(model, Functional.NN.Tensors.Tensor<double>.RowVector([-0.5, 0.5]), type, GraphOptimizationLevel.ORT_DISABLE_ALL);
             return true;
         }
         catch (OnnxRuntimeException)

@@ -31,7 +31,7 @@ internal static class IterationSection
             e => Trainer.GradientDescent(e.Network, e.Initial, e.Batch, e.LearningRate)),
     ];
 
-    private sealed record Outcome(Rule Rule, TrainingState Before, TrainingState AfterOne, TrainingState Final, Tensors.Tensor Outputs);
+    private sealed record Outcome(Rule Rule, TrainingState Before, TrainingState AfterOne, TrainingState Final, Tensors.Tensor<double> Outputs);
 
     /// <summary>Writes the section, running <paramref name="iterations"/> updates under each rule.</summary>
     public static void Write(ReportWriter report, WorkedExample example, int iterations)

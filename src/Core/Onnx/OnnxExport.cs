@@ -93,6 +93,6 @@ public static class OnnxExport
                 [OnnxDimension.Symbolic("batch"), OnnxDimension.Fixed(network.OutputSize)])));
 
     /// <summary>A weight matrix <c>[units x inputs]</c>, or a bias row as the vector <c>[units]</c> that Gemm broadcasts.</summary>
-    private static OnnxInitializer Constant(string name, Tensors.Tensor tensor, bool asVector = false) =>
+    private static OnnxInitializer Constant(string name, Tensor tensor, bool asVector = false) =>
         new(name, asVector ? [tensor.Length] : [tensor.Rows, tensor.Columns], [.. tensor.ToArray()]);
 }

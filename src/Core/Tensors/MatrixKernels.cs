@@ -13,7 +13,7 @@ namespace Functional.NN.Tensors;
 internal static class MatrixKernels
 {
     /// <summary>sums[n] = column sums of A[m x n], each in the batch order of <see cref="Compute.BatchReduction"/>.</summary>
-    public static void ColumnSums(ReadOnlySpan<double> a, Span<double> sums, int m, int n) =>
+    public static void ColumnSums<T>(ReadOnlySpan<T> a, Span<T> sums, int m, int n) where T : unmanaged, IFloatingPointIeee754<T> =>
         Compute.BatchReduction.ColumnSums(a, sums, m, n);
 
     /// <summary>
@@ -128,37 +128,37 @@ internal static class MatrixKernels
     }
 
     /// <summary>result = x ⊙ y.</summary>
-    public static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> result)
+    public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
         {
-            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
-            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
+            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var vy = MemoryMarshal.Cast<T, Vector<T>>(y);
+            var vr = MemoryMarshal.Cast<T, Vector<T>>(result);
             for (var v = 0; v < vx.Length; v++) vr[v] = vx[v] * vy[v];
-            i = vx.Length * Vector<double>.Count;
+            i = vx.Length * Vector<T>.Count;
         }
         for (; i < x.Length; i++) result[i] = x[i] * y[i];
     }
 
     /// <summary>result = x · factor.</summary>
-    public static void Scale(ReadOnlySpan<double> x, double factor, Span<double> result)
+    public static void Scale<T>(ReadOnlySpan<T> x, T factor, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
         {
-            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-            var vr = MemoryMarshal.Cast<double, Vector<double>>(result);
-            var vf = new Vector<double>(factor);
+            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var vr = MemoryMarshal.Cast<T, Vector<T>>(result);
+            var vf = new Vector<T>(factor);
             for (var v = 0; v < vx.Length; v++) vr[v] = vx[v] * vf;
-            i = vx.Length * Vector<double>.Count;
+            i = vx.Length * Vector<T>.Count;
         }
         for (; i < x.Length; i++) result[i] = x[i] * factor;
     }
 
     /// <summary>Each row of the <c>[rows x bias.Length]</c> destination set to <paramref name="bias"/>.</summary>
-    public static void FillRows(ReadOnlySpan<double> bias, Span<double> destination, int rows)
+    public static void FillRows<T>(ReadOnlySpan<T> bias, Span<T> destination, int rows)
     {
         for (var r = 0; r < rows; r++) bias.CopyTo(destination.Slice(r * bias.Length, bias.Length));
     }

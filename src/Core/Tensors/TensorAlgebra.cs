@@ -1,48 +1,51 @@
+using System.Numerics;
 using Functional.NN.Compute;
 
 namespace Functional.NN.Tensors;
 
 /// <summary>
-/// Pure matrix products and reductions on tensors, each returning a new tensor. Products run on
+/// Pure matrix products and reductions on tensors of doubles or floats, each returning a new tensor. Products run on
 /// <see cref="ComputeBackend.Current"/>.
 /// </summary>
 public static class TensorAlgebra
 {
     /// <summary>A · B.</summary>
-    public static Tensor Multiply(Tensor a, Tensor b) => Multiply(ComputeBackend.Current, a, b);
+    public static Tensor<T> Multiply<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Multiply(ComputeBackend.Current, a, b);
 
     /// <summary>Aᵀ · B.</summary>
-    public static Tensor TransposeMultiply(Tensor a, Tensor b) => TransposeMultiply(ComputeBackend.Current, a, b);
+    public static Tensor<T> TransposeMultiply<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TransposeMultiply(ComputeBackend.Current, a, b);
 
     /// <summary>The sums of the columns, as a <c>[1 x columns]</c> row.</summary>
-    public static Tensor ColumnSums(Tensor a)
+    public static Tensor<T> ColumnSums<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var result = new double[a.Columns];
+        var result = new T[a.Columns];
         MatrixKernels.ColumnSums(a.Span, result, a.Rows, a.Columns);
-        return Tensor.Own(1, a.Columns, result);
+        return Tensor<T>.Own(1, a.Columns, result);
     }
 
     /// <summary>Element-wise product.</summary>
-    public static Tensor Hadamard(Tensor a, Tensor b)
+    public static Tensor<T> Hadamard<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         a.RequireSameShape(b, "Zip");
-        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        var result = GC.AllocateUninitializedArray<T>(a.Length);
         MatrixKernels.Multiply(a.Span, b.Span, result);
-        return Tensor.Own(a.Rows, a.Columns, result);
+        return Tensor<T>.Own(a.Rows, a.Columns, result);
     }
 
     /// <summary>Every element multiplied by <paramref name="factor"/>.</summary>
-    public static Tensor Scale(Tensor a, double factor)
+    public static Tensor<T> Scale<T>(Tensor<T> a, T factor) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var result = GC.AllocateUninitializedArray<double>(a.Length);
+        var result = GC.AllocateUninitializedArray<T>(a.Length);
         MatrixKernels.Scale(a.Span, factor, result);
-        return Tensor.Own(a.Rows, a.Columns, result);
+        return Tensor<T>.Own(a.Rows, a.Columns, result);
     }
 
     /// <summary>Sum of all elements.</summary>
-    public static double Sum(Tensor a)
+    public static T Sum<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var sum = 0.0;
+        var sum = T.Zero;
         foreach (var x in a.Span) sum += x;
         return sum;
     }
@@ -51,36 +54,37 @@ public static class TensorAlgebra
     /// X · Wᵀ + b for <paramref name="rows"/> inputs stored row-major in <paramref name="inputs"/>, into
     /// <paramref name="result"/> (<c>[rows x out]</c>, previous contents ignored). Shapes are the caller's to check.
     /// </summary>
-    internal static void AffineInto(ComputeBackend backend, ReadOnlySpan<double> inputs, int rows, Tensor weights, Tensor bias, Span<double> result)
+    internal static void AffineInto<T>(ComputeBackend backend, ReadOnlySpan<T> inputs, int rows, Tensor<T> weights, Tensor<T> bias, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         MatrixKernels.FillRows(bias.Span, result, rows);
         backend.Multiply(false, true, rows, weights.Rows, weights.Columns, inputs, weights.Span, result, accumulate: true);
     }
 
     /// <summary>A · B on a given backend.</summary>
-    internal static Tensor Multiply(ComputeBackend backend, Tensor a, Tensor b) =>
-        Tensor.Own(a.Rows, b.Columns, MultiplyBuffer(backend, a, b));
+    internal static Tensor<T> Multiply<T>(ComputeBackend backend, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Tensor<T>.Own(a.Rows, b.Columns, MultiplyBuffer(backend, a, b));
 
     /// <summary>A · B into a new buffer that the caller owns.</summary>
-    internal static double[] MultiplyBuffer(ComputeBackend backend, Tensor a, Tensor b)
+    internal static T[] MultiplyBuffer<T>(ComputeBackend backend, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Columns != b.Rows)
             throw new ArgumentException($"Multiply: {a.ShapeText} · {b.ShapeText} do not fit");
-        var result = GC.AllocateUninitializedArray<double>(a.Rows * b.Columns);
+        var result = GC.AllocateUninitializedArray<T>(a.Rows * b.Columns);
         backend.Multiply(false, false, a.Rows, b.Columns, a.Columns, a.Span, b.Span, result, accumulate: false);
         return result;
     }
 
     /// <summary>Aᵀ · B on a given backend.</summary>
-    internal static Tensor TransposeMultiply(ComputeBackend backend, Tensor a, Tensor b) =>
-        Tensor.Own(a.Columns, b.Columns, TransposeMultiplyBuffer(backend, a, b));
+    internal static Tensor<T> TransposeMultiply<T>(ComputeBackend backend, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Tensor<T>.Own(a.Columns, b.Columns, TransposeMultiplyBuffer(backend, a, b));
 
     /// <summary>Aᵀ · B into a new buffer that the caller owns.</summary>
-    internal static double[] TransposeMultiplyBuffer(ComputeBackend backend, Tensor a, Tensor b)
+    internal static T[] TransposeMultiplyBuffer<T>(ComputeBackend backend, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Rows != b.Rows)
             throw new ArgumentException($"TransposeMultiply: {a.ShapeText}ᵀ · {b.ShapeText} do not fit");
-        var result = GC.AllocateUninitializedArray<double>(a.Columns * b.Columns);
+        var result = GC.AllocateUninitializedArray<T>(a.Columns * b.Columns);
         backend.Multiply(true, false, a.Columns, b.Columns, a.Rows, a.Span, b.Span, result, accumulate: false);
         return result;
     }

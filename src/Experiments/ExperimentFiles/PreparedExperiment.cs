@@ -74,7 +74,7 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
     {
         if (network.OutputSize != 1 || source.Train.Classes != 2) return source;
         static LoadedDataset Single(LoadedDataset data) =>
-            data with { Targets = Functional.NN.Tensors.Tensor.Build(data.Count, 1, (row, _) => data.Targets[row, 1]) };
+            data with { Targets = Functional.NN.Tensors.Tensor<double>.Build(data.Count, 1, (row, _) => data.Targets[row, 1]) };
         return new SourceData(Single(source.Train), source.Test is { } test ? Single(test) : null);
     }
 

@@ -50,7 +50,7 @@ internal static class GradientProbe
     }
 
     /// <summary>The fraction of columns (units) of <paramref name="activations"/> that are 0 in every row.</summary>
-    private static double DeadFraction(Functional.NN.Tensors.Tensor activations)
+    private static double DeadFraction(Functional.NN.Tensors.Tensor<double> activations)
     {
         var dead = 0;
         for (var unit = 0; unit < activations.Columns; unit++)

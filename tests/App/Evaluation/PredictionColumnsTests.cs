@@ -46,7 +46,7 @@ public sealed class PredictionColumnsTests : IDisposable
         var scores = Network.Create(4, Loss.MeanSquaredError, (3, Activation.Tanh)).ThrowIfFail();
         var moons = FinAssert.Succeeds(new GeneratedSource("two_moons", 4).Load()) with
         {
-            Features = Functional.NN.Data.FeatureRows.Of(Functional.NN.Tensors.Tensor.Zeros(4, 4)),
+            Features = Functional.NN.Data.FeatureRows.Of(Functional.NN.Tensors.Tensor<double>.Zeros(4, 4)),
             ClassLabels = ["left", "right"],
         };
         Assert.Equal(new[] { "logit_right" }, PredictionColumns.Outputs(logits, FinAssert.Succeeds(DatasetFit.ToNetwork(moons, logits))).ToArray());

@@ -24,7 +24,7 @@ public sealed class StandardizedModelTests : IDisposable
     /// <summary>Statistics fitted on other moons, far from the identity: shifted and scaled features.</summary>
     private static Standardizer Statistics { get; } = Standardizer.Fit(Dataset.Create(
         GeneratedDatasets.Generate("two_moons", 64, 0.1, 3).ThrowIfFail().Features.ToTensor().Map(x => 4 * x + 3),
-        Functional.NN.Tensors.Tensor.Zeros(64, 1)).ThrowIfFail());
+        Functional.NN.Tensors.Tensor<double>.Zeros(64, 1)).ThrowIfFail());
 
     private static Dataset Raw()
     {

@@ -29,5 +29,5 @@ public static class ModelFixtures
 
     /// <summary>Parameters for <paramref name="network"/> whose numbers come from a simple deterministic formula.</summary>
     public static Parameters Counting(Network network, double scale = 0.01) =>
-        Parameters.Zeros(network).Map(t => Functional.NN.Tensors.Tensor.Build(t.Rows, t.Columns, (r, c) => scale * (r * 7 + c * 3 + 1)));
+        Parameters.Zeros(network).Map(t => Functional.NN.Tensors.Tensor<double>.Build(t.Rows, t.Columns, (r, c) => scale * (r * 7 + c * 3 + 1)));
 }
