@@ -3,8 +3,9 @@
 
 Usage: mutation_table.py REPORT [REPORT ...]
 
-Several reports (runs over different folders, e.g. Losses+Passes, then Optimizers) are combined into one
-table; when two reports hold the same source file, the one named last counts. A folder is the path below src/Core up to the file (Optimizers/Transforms, Passes, ...).
+Several reports (runs over different folders, e.g. Losses+Passes, then Optimizers, each made in its own clone)
+are combined into one table; a file is known by its path below src/Core, and when two reports mutated the same
+file, the one named last counts. A folder is the path below src/Core up to the file (Optimizers/Transforms, Passes, ...).
 Score = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage), as Stryker computes it;
 CompileError and Ignored mutants are counted apart and left out of the score.
 """
@@ -33,7 +34,12 @@ def score(c):
 def main():
     files = {}
     for name in sys.argv[1:]:
-        files.update(json.load(open(name))["files"])
+        for path, file in json.load(open(name))["files"].items():
+            # Runs are made in throw-away clones: a file is known by its path below src/Core, and a report that did
+            # not mutate it (no mutants: outside its --mutate filter) leaves an earlier report's result in place.
+            key = folder_of(path) + "/" + os.path.basename(path)
+            if file["mutants"] or key not in files:
+                files[key] = file
     by_folder = defaultdict(Counter)
     survivors = []
     for path, file in files.items():
