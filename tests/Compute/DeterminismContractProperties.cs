@@ -35,15 +35,26 @@ public sealed class DeterminismContractProperties
 
     private static readonly Gen<int> Inner = Gen.OneOf(Gen.Choose(1, 40), Gen.Choose(40, 300), Gen.Choose(250, 700), Gen.Elements(32, 64, 256, 257, 512, 513));
 
-    private static Arbitrary<ProductCase> Products() => Arb.From(
+    private static Arbitrary<ProductCase> Products() => Products(Side);
+
+    /// <summary>Random products with m and n drawn from <paramref name="side"/>, k from short chains to several k blocks.</summary>
+    internal static Arbitrary<ProductCase> Products(Gen<int> side) => Arb.From(
         from ta in ArbMap.Default.GeneratorFor<bool>()
         from tb in ArbMap.Default.GeneratorFor<bool>()
-        from m in Side
-        from n in Side
+        from m in side
+        from n in side
         from k in Inner
         from accumulate in ArbMap.Default.GeneratorFor<bool>()
         from seed in Gen.Choose(0, 1_000_000)
         select new ProductCase(ta, tb, m, n, k, accumulate, seed));
+
+    /// <summary>The three products of a dense layer's step: z = a·Wᵀ (features), dW = δᵀ·a (batch), δ·W (features).</summary>
+    internal static ProductCase[] LayerProducts(int batch, int units, int inputs) =>
+    [
+        new(false, true, batch, units, inputs, true, 1),
+        new(true, false, units, inputs, batch, false, 2),
+        new(false, false, batch, inputs, units, false, 3),
+    ];
 
     private static double[] Run(ComputeBackend backend, ProductCase p, double[] a, double[] b, double[] c0)
     {
@@ -56,7 +67,7 @@ public sealed class DeterminismContractProperties
     /// Every managed backend variant: 1, 2, 3 threads at the best width, and 1 and 2 threads at each width that
     /// runs here. Made once: each backend with more than one thread owns a team of worker threads.
     /// </summary>
-    private static readonly (string Name, ComputeBackend Backend)[] Variants =
+    internal static readonly (string Name, ComputeBackend Backend)[] Variants =
         new[] { 1, 2, 3 }.Select(t => ($"{t} threads", BackendChoice.Managed(t)))
             .Concat(Enum.GetValues<KernelWidth>().Where(KernelWidths.Runs)
                 .SelectMany(w => new[] { 1, 2 }.Select(t => ($"{KernelWidths.Name(w)} {t} threads", BackendChoice.Managed(t, w)))))
@@ -80,14 +91,7 @@ public sealed class DeterminismContractProperties
     [InlineData(130, 10, 128)]
     public void The_forward_and_backward_products_of_the_mlp_are_the_contract_on_every_variant(int batch, int units, int inputs)
     {
-        // z = a·Wᵀ (feature sum, k = inputs), dW = δᵀ·a (batch sum, k = batch), δ·W (feature sum, k = units).
-        var cases = new[]
-        {
-            new ProductCase(false, true, batch, units, inputs, true, 1),
-            new ProductCase(true, false, units, inputs, batch, false, 2),
-            new ProductCase(false, false, batch, inputs, units, false, 3),
-        };
-        foreach (var p in cases)
+        foreach (var p in LayerProducts(batch, units, inputs))
         {
             var (a, b, c0) = p.Operands();
             var expected = ContractReference.Bits(ContractReference.Product(p.TransposeA, p.TransposeB, p.M, p.N, p.K, a, b, c0, p.Accumulate));

@@ -17,25 +17,11 @@ namespace Functional.NN.Tests.Compute;
 [Properties(MaxTest = 30)]
 public sealed class FloatProductProperties
 {
-    private static readonly Gen<int> Side = Gen.OneOf(Gen.Choose(1, 9), Gen.Choose(10, 70));
+    // Sides past 32 and 64 reach the float tile's full width (32 columns at AVX-512) and its transposed packing.
+    private static Arbitrary<DeterminismContractProperties.ProductCase> Products() =>
+        DeterminismContractProperties.Products(Gen.OneOf(Gen.Choose(1, 9), Gen.Choose(10, 70)));
 
-    private static readonly Gen<int> Inner = Gen.OneOf(Gen.Choose(1, 40), Gen.Choose(40, 300), Gen.Elements(32, 64, 256, 257, 512, 513));
-
-    private static Arbitrary<DeterminismContractProperties.ProductCase> Products() => Arb.From(
-        from ta in ArbMap.Default.GeneratorFor<bool>()
-        from tb in ArbMap.Default.GeneratorFor<bool>()
-        from m in Side
-        from n in Side
-        from k in Inner
-        from accumulate in ArbMap.Default.GeneratorFor<bool>()
-        from seed in Gen.Choose(0, 1_000_000)
-        select new DeterminismContractProperties.ProductCase(ta, tb, m, n, k, accumulate, seed));
-
-    private static readonly (string Name, ComputeBackend Backend)[] Variants =
-        new[] { 1, 2, 3 }.Select(t => ($"{t} threads", BackendChoice.Managed(t)))
-            .Concat(Enum.GetValues<KernelWidth>().Where(KernelWidths.Runs)
-                .SelectMany(w => new[] { 1, 2 }.Select(t => ($"{KernelWidths.Name(w)} {t} threads", BackendChoice.Managed(t, w)))))
-            .ToArray();
+    private static readonly (string Name, ComputeBackend Backend)[] Variants = DeterminismContractProperties.Variants;
 
     private static (float[] A, float[] B, float[] C) Operands(DeterminismContractProperties.ProductCase p)
     {
@@ -66,13 +52,7 @@ public sealed class FloatProductProperties
     [InlineData(97, 33, 600)]
     public void The_products_of_the_mlp_in_float_are_the_contract_on_every_variant(int batch, int units, int inputs)
     {
-        var cases = new[]
-        {
-            new DeterminismContractProperties.ProductCase(false, true, batch, units, inputs, true, 1),
-            new DeterminismContractProperties.ProductCase(true, false, units, inputs, batch, false, 2),
-            new DeterminismContractProperties.ProductCase(false, false, batch, inputs, units, false, 3),
-        };
-        foreach (var p in cases)
+        foreach (var p in DeterminismContractProperties.LayerProducts(batch, units, inputs))
         {
             var (a, b, c0) = Operands(p);
             var expected = ContractReference.Bits(ContractReference.Product(p.TransposeA, p.TransposeB, p.M, p.N, p.K, a, b, c0, p.Accumulate));
