@@ -55,6 +55,32 @@ public sealed class DatasetFromRowsProperties
                 .Label($"mean {standardizer.Mean} vs {oldStandardizer.Mean}");
         });
 
+    /// <summary>(rows, columns, bytes, key): widths from 1 to 19, so every split between vector loops and scalar tails.</summary>
+    private static Arbitrary<(int Rows, int Columns, byte[] Bytes, RandomKey Key)> WideRows =>
+        (from rows in Gen.Choose(1, 12)
+         from columns in Gen.Choose(1, 19)
+         from bytes in Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf(rows * columns)
+         from key in IndexedData.Keys
+         select (rows, columns, bytes, key)).ToArbitrary();
+
+    [Property(MaxTest = 150)]
+    public Property Rows_taken_with_a_standardizer_are_the_scalar_formula_bit_for_bit_from_tensors_and_from_bytes() =>
+        Prop.ForAll(WideRows, c =>
+        {
+            var mean = Sampling.Normal(c.Key, 1, c.Columns, 0.5, 0.2);
+            var scale = Sampling.Normal(c.Key.Split(1)[0], 1, c.Columns, 0.3, 0.05).Map(Math.Abs);
+            var standardizer = Standardizer.Create(mean, scale).ThrowIfFail();
+            var x = Tensor.Build(c.Rows, c.Columns, (r, k) => c.Bytes[r * c.Columns + k] / 255.0);
+            var targets = Tensor.Zeros(c.Rows, 1);
+            var taken = Enumerable.Range(0, c.Rows).Reverse().ToArray();
+            var expected = Tensor.Build(c.Rows, c.Columns, (r, k) => (x[taken[r], k] - mean[0, k]) / scale[0, k]);
+            var fromTensor = Dataset.FromRows(FeatureRows.Of(x), targets, taken, standardizer).ThrowIfFail().Features;
+            var fromBytes = Dataset.FromRows(FeatureRows.FromBytes([.. c.Bytes], 0, c.Rows, c.Columns, 255.0).ThrowIfFail(), targets, taken, standardizer)
+                .ThrowIfFail().Features;
+            return (Bits(fromTensor).SequenceEqual(Bits(expected)) && Bits(fromBytes).SequenceEqual(Bits(expected)))
+                .Label($"{c.Rows} x {c.Columns}: tensor {fromTensor}, bytes {fromBytes}, formula {expected}");
+        });
+
     [Property(MaxTest = 100)]
     public Property Row_major_fit_of_doubles_has_the_bits_of_the_column_by_column_fit() =>
         Prop.ForAll(Gen.Choose(1, 30).SelectMany(n => Gen.Choose(1, 5).Select(k => (n, k))).ToArbitrary(), IndexedData.Keys.ToArbitrary(),

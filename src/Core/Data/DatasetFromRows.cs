@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Functional.NN.Compute;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -136,19 +137,26 @@ public sealed partial record Dataset
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
         private void ConvertRow(int row, Span<double> into)
         {
-            if (Standardizer is not null && Source.TryStandardizedByteRow(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span)) return;
+            if (Standardizer is null)
+            {
+                Source.CopyRow(row, into);
+                return;
+            }
+            if (Source.StandardizesByteRows) Source.StandardizedByteRow(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span);
+            else CopyStandardized(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span);
+        }
+
+        /// <summary>
+        /// (x − mean) / scale of row <paramref name="row"/>, lane by lane: subtraction and division are correctly
+        /// rounded at every width, so the vector and scalar parts give the bits of the scalar loop.
+        /// </summary>
+        private void CopyStandardized(int row, Span<double> into, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
+        {
             Source.CopyRow(row, into);
-            if (Standardizer is null) return;
-            var mean = Standardizer.Mean.Span;
-            var scale = Standardizer.Scale.Span;
-            // (x - mean) / scale lane by lane: subtraction and division are correctly rounded at every width, so the
-            // vector and scalar parts give the bits of the scalar loop.
-            var c = 0;
-            // Stryker disable once Boolean,Equality : the vector loop or the scalar loop for any column gives the same bits (the comment above); which columns each takes only changes the speed
-            if (Vector.IsHardwareAccelerated)
-                for (; c + Vector<double>.Count <= into.Length; c += Vector<double>.Count)
-                    ((new Vector<double>(into[c..]) - new Vector<double>(mean[c..])) / new Vector<double>(scale[c..])).CopyTo(into[c..]);
-            for (; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
+            var end = VectorEnds.VectorDoubles(into.Length);
+            for (var c = 0; c < end; c += Vector<double>.Count)
+                ((new Vector<double>(into[c..]) - new Vector<double>(mean[c..])) / new Vector<double>(scale[c..])).CopyTo(into[c..]);
+            for (var c = end; c < into.Length; c++) into[c] = (into[c] - mean[c]) / scale[c];
         }
     }
 }

@@ -91,19 +91,23 @@ public sealed class FeatureRows
     internal double ByteValue(byte value) => _byteValues![value];
 
     /// <summary>
+    /// Whether <see cref="StandardizedByteRow"/> runs: byte rows on a processor with AVX-512. Otherwise rows are copied
+    /// (<see cref="CopyRow"/>) and standardized by the caller with the same formula.
+    /// </summary>
+    // Stryker disable once Boolean,Conditional,Logical : declining byte rows only changes the speed: the caller then copies and standardizes them with the same formula (tests/Data/StandardizerFitProperties)
+    internal bool StandardizesByteRows => _tensor is null && Avx512F.IsSupported;
+
+    /// <summary>
     /// (x − mean) / scale of byte row <paramref name="row"/> into <paramref name="into"/>, x its numbers: eight columns
     /// at a time, each number made as <see cref="CopyRow"/>'s table holds it (the byte, exactly a double, divided by
     /// the divisor) and standardized with one subtraction and one division, so the bits of <see cref="CopyRow"/>
-    /// followed by the scalar formula, in one pass.
-    /// False (nothing written) when these are not byte rows or the processor lacks AVX-512.
+    /// followed by the scalar formula, in one pass. Only where <see cref="StandardizesByteRows"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
-    internal unsafe bool TryStandardizedByteRow(int row, Span<double> into, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
+    internal unsafe void StandardizedByteRow(int row, Span<double> into, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
     {
-        // Columns before vectorEnd go eight at a time, the rest one by one; -1 declines (tensor rows, no AVX-512).
-        // Stryker disable once Boolean,Conditional : declining byte rows only changes the speed: the caller then copies and standardizes them with the same formula (tests/Data/StandardizerFitProperties)
-        var vectorEnd = _tensor is null && Avx512F.IsSupported ? Columns - Columns % 8 : -1;
-        if (vectorEnd == -1) return false;
+        // Columns before vectorEnd go eight at a time, the rest one by one.
+        var vectorEnd = Columns - Columns % 8;
         var source = _bytes.AsSpan(_offset + row * Columns, Columns);
         fixed (byte* bytes = source)
             for (var c = 0; c < vectorEnd; c += 8)
@@ -112,7 +116,6 @@ public sealed class FeatureRows
                 ((x - Vector512.Create(mean[c..])) / Vector512.Create(scale[c..])).CopyTo(into[c..]);
             }
         for (var c = vectorEnd; c < Columns; c++) into[c] = (_byteValues![source[c]] - mean[c]) / scale[c];
-        return true;
     }
 
     /// <summary>The stored bytes of <paramref name="row"/> (byte rows only).</summary>
