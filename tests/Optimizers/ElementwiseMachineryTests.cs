@@ -68,4 +68,20 @@ public sealed class ElementwiseMachineryTests
         Assert.Equal(reference, updates);
         Assert.Equal(referenceState.ContentHash(), next.ContentHash());
     }
+
+    [Fact]
+    public void A_masked_step_over_a_long_unselected_span_gives_its_copy_back_to_the_pool()
+    {
+        // Spans longer than the stack copy's 512 numbers go through a pooled copy; kept instead of given back, each
+        // call would allocate a new 8 KB array.
+        var p = Parameters.FromTrustedLayers([new LayerTensors(Tensor.Build(1, 1000, (_, c) => 0.001 * c), Tensor.Zeros(1, 1))]);
+        var masked = Transform.Masked(Transform.ScaleByAdam(), new ParameterMask([new LayerMask(Weights: false, Bias: true)]));
+        var step = masked.Elementwise!.Begin(masked.Init(p), () => 0.0);
+        var u = new double[1000];
+        for (var i = 0; i < 200; i++) step.Run(0, 0, u, p[0].Weights.Span, 1);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++) step.Run(0, 0, u, p[0].Weights.Span, 1);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(bytes < 1024, $"{bytes} bytes over 100 calls");
+    }
 }

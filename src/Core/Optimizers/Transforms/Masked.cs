@@ -83,7 +83,6 @@ public static partial class Transform
                 }
                 finally
                 {
-                    // Stryker disable once Statement : pool bookkeeping, without it the copy is only not given back to the pool
                     ArrayPool<double>.Shared.Return(rented);
                 }
             }
