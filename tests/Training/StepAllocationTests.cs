@@ -16,13 +16,11 @@ namespace Functional.NN.Tests.Training;
 /// </summary>
 public sealed class StepAllocationTests
 {
-    private static readonly Network Network =
-        Network.Create(2, Loss.HalfSumSquaredError, (2, Activation.Sigmoid), (2, Activation.Sigmoid)).ThrowIfFail();
+    private static readonly Network Network = TutorialExample.Network;
 
-    private static readonly Parameters Start = Parameters.Create(Network,
-        [([[0.15, 0.2], [0.25, 0.3]], [0.35, 0.35]), ([[0.4, 0.45], [0.5, 0.55]], [0.6, 0.6])]).ThrowIfFail();
+    private static readonly Parameters Start = TutorialExample.Parameters;
 
-    private static readonly Batch Batch = Batch.Create(Network, [[0.05, 0.1]], [[0.01, 0.99]]).ThrowIfFail();
+    private static readonly Batch Batch = TutorialExample.Batch;
 
     private static long Allocated(Action action)
     {
