@@ -101,7 +101,7 @@ public sealed class OnnxStandardizationTests
         public static Functional.NN.Model.Network Network { get; } =
             Functional.NN.Model.Network.Create(2, Functional.NN.Losses.Loss.SoftmaxCrossEntropy, (3, Activation.Tanh), (2, Activation.Softmax)).ThrowIfFail();
 
-        public static Functional.NN.Model.Parameters Parameters { get; } =
-            Functional.NN.Model.Parameters.Zeros(Network).Map(t => Tensor.Build(t.Rows, t.Columns, (r, c) => 0.3 * (r + 1) - 0.2 * c));
+        public static Functional.NN.Model.Parameters<double> Parameters { get; } =
+            Functional.NN.Model.Parameters<double>.Zeros(Network).Map(t => Tensor.Build(t.Rows, t.Columns, (r, c) => 0.3 * (r + 1) - 0.2 * c));
     }
 }

@@ -9,7 +9,7 @@ namespace Functional.NN.Tests.Optimizers;
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 100)]
 public sealed class OptimizerProperties
 {
-    private static T Copy<T>(LayerTree<T> tree) where T : LayerTree<T> => tree.Map(t => t.Map(x => x));
+    private static T Copy<T>(LayerTree<T, double> tree) where T : LayerTree<T, double> => tree.Map(t => t.Map(x => x));
 
     [Property]
     public void Update_never_changes_its_inputs(TrainingScenario s)

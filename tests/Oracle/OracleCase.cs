@@ -16,9 +16,9 @@ public sealed record OracleCase(int InputSize, IReadOnlyList<OracleLayer> Layers
             Layers.Select(l => new LayerSpec(l.Units, LibraryActivation(l.Activation))), LossCatalog.FromName(Loss).ThrowIfFail())
         .ThrowIfFail();
 
-    public Parameters Parameters => global::Functional.NN.Model.Parameters.Create(Network, Layers.Select(l => (l.Weights, l.Bias))).ThrowIfFail();
+    public Parameters Parameters => global::Functional.NN.Model.Parameters<double>.Create(Network, Layers.Select(l => (l.Weights, l.Bias))).ThrowIfFail();
 
-    public Batch Batch => global::Functional.NN.Model.Batch.Create(Network, Inputs, Targets).ThrowIfFail();
+    public Batch Batch => global::Functional.NN.Model.Batch<double>.Create(Network, Inputs, Targets).ThrowIfFail();
 
     /// <summary>The library's activation for the oracle's name and parameter (slope of leaky_relu, α of elu).</summary>
     public static Activation LibraryActivation(OracleActivation activation) => activation.Name switch

@@ -6,7 +6,7 @@ namespace Functional.NN.Tests.Properties;
 public static class Scalars
 {
     /// <summary>Every number of the tree, layer by layer, W before b, row-major.</summary>
-    public static double[] Of<T>(LayerTree<T> tree) where T : LayerTree<T> =>
+    public static double[] Of<T>(LayerTree<T, double> tree) where T : LayerTree<T, double> =>
         tree.Layers.SelectMany(l => l.Weights.ToArray().Concat(l.Bias.ToArray())).ToArray();
 
     /// <summary>

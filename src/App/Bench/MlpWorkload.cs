@@ -8,7 +8,7 @@ namespace Functional.NN.App.Bench;
 /// One training step of a 784-256-128-10 ReLU/ReLU/softmax network with softmax cross-entropy on a batch of 128,
 /// per optimizer (SGD lr 0.01; Adam lr 1e-3 with cosine decay, as <c>examples/fashion-mnist.json</c>): 20 warm-up
 /// then 200 timed steps per repeat. The headline figure is <see cref="TrainingStep"/>, the step <c>fnn train</c>
-/// runs; the same steps through <see cref="Trainer.GradientDescent(Functional.NN.Model.Network, Functional.NN.Model.Parameters, Functional.NN.Model.Batch, GradientTransformation)"/>
+/// runs; the same steps through <see cref="Trainer.GradientDescent(Functional.NN.Model.Network, Functional.NN.Model.Parameters<double>, Functional.NN.Model.Batch<double>, GradientTransformation)"/>
 /// (which also hands out every gradient) are timed in the same repeats, alternating, and reported beside it.
 /// </summary>
 internal static class MlpWorkload

@@ -44,6 +44,6 @@ internal static class TutorialNames
         $"{Source(network, index.Layer, index.Input)} -> {Neuron(network, index.Layer, index.Unit)}";
 
     /// <summary>The weight's value in a parameter tree of the network's shape (parameters or gradients).</summary>
-    public static double ValueOf<TTree>(LayerTree<TTree> tree, WeightIndex index) where TTree : LayerTree<TTree> =>
+    public static double ValueOf<TTree>(LayerTree<TTree, double> tree, WeightIndex index) where TTree : LayerTree<TTree, double> =>
         tree[index.Layer].Weights[index.Unit, index.Input];
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -6,30 +7,31 @@ namespace Functional.NN.Model;
 
 /// <summary>
 /// Examples as rows: inputs <c>[batch x inputs]</c> and targets <c>[batch x outputs]</c>, checked against a
-/// network by <see cref="Create(Network, Tensor, Tensor)"/>.
+/// network by <see cref="Create(Network, Tensor{T}, Tensor{T})"/>.
 /// </summary>
-public sealed record Batch
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record Batch<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Batch(Tensor inputs, Tensor targets)
+    private Batch(Tensor<T> inputs, Tensor<T> targets)
     {
         Inputs = inputs;
         Targets = targets;
     }
 
     /// <summary>Input features, one example per row.</summary>
-    public Tensor Inputs { get; }
+    public Tensor<T> Inputs { get; }
 
     /// <summary>Targets, one example per row (one-hot rows for classification).</summary>
-    public Tensor Targets { get; }
+    public Tensor<T> Targets { get; }
 
     /// <summary>Number of examples.</summary>
     public int Size => Inputs.Rows;
 
     /// <summary>A batch of inputs and targets already known to fit (rows of a checked batch).</summary>
-    internal static Batch FromTrusted(Tensor inputs, Tensor targets) => new(inputs, targets);
+    internal static Batch<T> FromTrusted(Tensor<T> inputs, Tensor<T> targets) => new(inputs, targets);
 
     /// <summary>A batch whose shapes fit the network and whose numbers are all finite.</summary>
-    public static Fin<Batch> Create(Network network, Tensor inputs, Tensor targets)
+    public static Fin<Batch<T>> Create(Network network, Tensor<T> inputs, Tensor<T> targets)
     {
         var nonFiniteInput = FirstNonFinite(inputs);
         var nonFiniteTarget = FirstNonFinite(targets);
@@ -41,25 +43,25 @@ public sealed record Batch
                 Checks.That(nonFiniteInput is null, () => $"inputs: row {nonFiniteInput?.Row}, column {nonFiniteInput?.Column} is not a finite number"),
                 Checks.That(nonFiniteTarget is null, () => $"targets: row {nonFiniteTarget?.Row}, column {nonFiniteTarget?.Column} is not a finite number"),
             ])
-            .Map(_ => new Batch(inputs, targets))
+            .Map(_ => new Batch<T>(inputs, targets))
             .ToFin();
     }
 
     /// <summary>A batch from rows of inputs and targets (copied).</summary>
-    public static Fin<Batch> Create(Network network, double[][] inputs, double[][] targets) =>
-        from x in Named("inputs", Tensor.FromRows(inputs))
-        from t in Named("targets", Tensor.FromRows(targets))
+    public static Fin<Batch<T>> Create(Network network, T[][] inputs, T[][] targets) =>
+        from x in Named("inputs", Tensor<T>.FromRows(inputs))
+        from t in Named("targets", Tensor<T>.FromRows(targets))
         from batch in Create(network, x, t)
         select batch;
 
-    private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
-        tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));
+    private static Fin<Tensor<T>> Named(string what, Fin<Tensor<T>> tensor) =>
+        tensor.Match(Succ: t => (Fin<Tensor<T>>)t, Fail: e => Error.New($"{what}: {e.Message}"));
 
-    private static (int Row, int Column)? FirstNonFinite(Tensor tensor)
+    private static (int Row, int Column)? FirstNonFinite(Tensor<T> tensor)
     {
         var span = tensor.Span;
         for (var i = 0; i < span.Length; i++)
-            if (!double.IsFinite(span[i])) return (i / tensor.Columns, i % tensor.Columns);
+            if (!T.IsFinite(span[i])) return (i / tensor.Columns, i % tensor.Columns);
         return null;
     }
 }

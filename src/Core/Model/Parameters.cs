@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -7,25 +8,26 @@ namespace Functional.NN.Model;
 
 /// <summary>
 /// The numbers of a network: per layer a weight matrix W <c>[out x in]</c> and a bias b <c>[1 x out]</c>.
-/// Immutable; equal when the numbers are equal; <see cref="LayerTree{TSelf}.ContentHash"/> identifies
+/// Immutable; equal when the numbers are equal; <see cref="LayerTree{TSelf, T}.ContentHash"/> identifies
 /// them in experiment records.
 /// </summary>
-public sealed class Parameters : LayerTree<Parameters>
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed class Parameters<T> : LayerTree<Parameters<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Parameters(ImmutableArray<LayerTensors> layers) : base(layers) { }
+    private Parameters(ImmutableArray<LayerTensors<T>> layers) : base(layers) { }
 
-    private protected override Parameters Create(ImmutableArray<LayerTensors> layers) => new(layers);
+    private protected override Parameters<T> Create(ImmutableArray<LayerTensors<T>> layers) => new(layers);
 
     /// <summary>Parameters from per-layer weight rows and biases, checked against the network's shapes.</summary>
-    public static Fin<Parameters> Create(Network network, IEnumerable<(double[][] Weights, double[] Bias)> layers) =>
+    public static Fin<Parameters<T>> Create(Network network, IEnumerable<(T[][] Weights, T[] Bias)> layers) =>
         Create(network, layers.Select(l =>
-            Tensor.FromRows(l.Weights).Map(w => new LayerTensors(w, Tensor.RowVector(l.Bias)))));
+            Tensor<T>.FromRows(l.Weights).Map(w => new LayerTensors<T>(w, Tensor<T>.RowVector(l.Bias)))));
 
     /// <summary>Parameters from tensors, checked against the network's shapes.</summary>
-    public static Fin<Parameters> Create(Network network, IEnumerable<LayerTensors> layers) =>
-        Create(network, layers.Select(l => (Fin<LayerTensors>)l));
+    public static Fin<Parameters<T>> Create(Network network, IEnumerable<LayerTensors<T>> layers) =>
+        Create(network, layers.Select(l => (Fin<LayerTensors<T>>)l));
 
-    private static Fin<Parameters> Create(Network network, IEnumerable<Fin<LayerTensors>> layers)
+    private static Fin<Parameters<T>> Create(Network network, IEnumerable<Fin<LayerTensors<T>>> layers)
     {
         var given = layers.ToList();
         return Checks.All([
@@ -33,11 +35,11 @@ public sealed class Parameters : LayerTree<Parameters>
                     $"the network has {network.Layers.Length} layers, got parameters for {given.Count}"),
                 .. given.Take(network.Layers.Length).Select((layer, i) => LayerCheck(network, i, layer)),
             ])
-            .Map(_ => new Parameters(given.Select(g => g.ThrowIfFail()).ToImmutableArray()))
+            .Map(_ => new Parameters<T>(given.Select(g => g.ThrowIfFail()).ToImmutableArray()))
             .ToFin();
     }
 
-    private static Validation<Error, Unit> LayerCheck(Network network, int i, Fin<LayerTensors> given)
+    private static Validation<Error, Unit> LayerCheck(Network network, int i, Fin<LayerTensors<T>> given)
     {
         var (rows, columns) = (network.Layers[i].Units, network.InputsOf(i));
         return given.Match(
@@ -51,20 +53,20 @@ public sealed class Parameters : LayerTree<Parameters>
     }
 
     /// <summary>All-zero parameters for <paramref name="network"/>.</summary>
-    public static Parameters Zeros(Network network) => new(Enumerable.Range(0, network.Layers.Length)
-        .Select(i => new LayerTensors(Tensor.Zeros(network.Layers[i].Units, network.InputsOf(i)), Tensor.Zeros(1, network.Layers[i].Units)))
+    public static Parameters<T> Zeros(Network network) => new(Enumerable.Range(0, network.Layers.Length)
+        .Select(i => new LayerTensors<T>(Tensor<T>.Zeros(network.Layers[i].Units, network.InputsOf(i)), Tensor<T>.Zeros(1, network.Layers[i].Units)))
         .ToImmutableArray());
 
     /// <summary>Parameters built by a pure initializer that returns each layer's tensors in the right shapes.</summary>
-    internal static Parameters FromTrustedLayers(ImmutableArray<LayerTensors> layers) => new(layers);
+    internal static Parameters<T> FromTrustedLayers(ImmutableArray<LayerTensors<T>> layers) => new(layers);
 
     /// <summary>The parameters plus an update of the same shape (as <c>optax.apply_updates</c>).</summary>
-    public Parameters Apply(Gradients updates) =>
+    public Parameters<T> Apply(Gradients<T> updates) =>
         Zip(updates, (p, u) =>
         {
-            var result = GC.AllocateUninitializedArray<double>(p.Length);
-            Optimizers.Elementwise.ElementwisePass.Apply(p.Span, u.Span, result, Optimizers.Elementwise.LaneLoop.Widest);
-            return Tensor.Own(p.Rows, p.Columns, result);
+            var result = p.ToArray();
+            MatrixKernels.Add<T>(result, u.Span);
+            return Tensor<T>.Own(p.Rows, p.Columns, result);
         });
 
     /// <summary>True when the shapes fit <paramref name="network"/>.</summary>

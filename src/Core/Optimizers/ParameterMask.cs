@@ -34,7 +34,7 @@ public sealed record ParameterMask
     internal bool Selects(int tensor) => tensor % 2 == 0 ? Layers[tensor / 2].Weights : Layers[tensor / 2].Bias;
 
     /// <summary>Throws unless the mask has one entry per layer of <paramref name="tree"/>.</summary>
-    internal void RequireFits<TTree>(LayerTree<TTree> tree, string transformation) where TTree : LayerTree<TTree>
+    internal void RequireFits<TTree>(LayerTree<TTree, double> tree, string transformation) where TTree : LayerTree<TTree, double>
     {
         if (tree.Count != Layers.Length)
             throw new ArgumentException($"{transformation}: the mask has {Layers.Length} layers, the tree has {tree.Count} ({tree.Describe()})");

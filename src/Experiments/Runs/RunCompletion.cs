@@ -36,7 +36,7 @@ internal static class RunCompletion
 
     /// <summary>Writes <c>model.fnn</c>, evaluates the final and best models on the test split, and gives the complete manifest (not yet saved).</summary>
     private static Fin<RunManifest> Evaluate(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final,
-        Functional.NN.Model.Parameters parameters)
+        Functional.NN.Model.Parameters<double> parameters)
     {
         var name = prepared.Experiment.Name;
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
@@ -59,7 +59,7 @@ internal static class RunCompletion
     }
 
     private static TestRecord Test(PreparedExperiment prepared, Functional.NN.Data.Dataset data,
-        Functional.NN.Model.Parameters final, Functional.NN.Model.Parameters best)
+        Functional.NN.Model.Parameters<double> final, Functional.NN.Model.Parameters<double> best)
     {
         var classification = prepared.Data.Classes > 0;
         var f = Evaluation.Of(prepared.Network, final, data, classification);

@@ -154,7 +154,7 @@ internal static class RunLoop
     private static int EpochNumber(TrainingProgress progress) => progress.Epoch + 1;
 
     private static MetricsRow EndEpoch(PreparedExperiment prepared, TrainingProgress progress, double lossSum, double seconds, bool classification,
-        Functional.NN.Model.Batch probe)
+        Functional.NN.Model.Batch<double> probe)
     {
         var validation = prepared.Data.Validation is { } data
             ? Evaluation.Of(prepared.Network, progress.Parameters, data, classification)

@@ -11,7 +11,7 @@ namespace Functional.NN.Experiments.Storage;
 /// The content hash of everything in a model file that changes a prediction (format version 3,
 /// <c>metadata.prediction_hash</c>): the architecture (input size; per layer the units, the activation's
 /// name and hyper-parameters; the loss, which decides how outputs are read), the parameters
-/// (<see cref="LayerTree{TSelf}.ContentHash"/>) and the input standardizer's exact bits, or its absence.
+/// (<see cref="LayerTree{TSelf, T}.ContentHash"/>) and the input standardizer's exact bits, or its absence.
 /// Lower-case hex SHA-256 of the canonical text
 /// <code>
 /// fnn-prediction/v1

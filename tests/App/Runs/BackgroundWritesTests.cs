@@ -68,13 +68,20 @@ public class BackgroundWritesTests
     {
         var writes = new BackgroundWrites(null);
         var finished = new List<string>();
-        writes.Start(() => Error.New("checkpoints/step-1.ckpt: writing failed, the previous file (if any) is unchanged: disk full"));
+        // The first write is held until the third start, so that the second start cannot collect its failure first.
+        using var gate = new ManualResetEventSlim(false);
         writes.Start(() =>
+        {
+            gate.Wait();
+            return Error.New("checkpoints/step-1.ckpt: writing failed, the previous file (if any) is unchanged: disk full");
+        });
+        Assert.True(writes.Start(() =>
         {
             Thread.Sleep(50);
             lock (finished) finished.Add("second");
             return Prelude.Some("step-2.ckpt");
-        });
+        }).IsSucc);
+        gate.Set();
         var third = writes.Start(() =>
         {
             lock (finished) finished.Add("third");

@@ -72,7 +72,7 @@ internal static class ElementwisePass
 
     /// <summary>
     /// ‖g‖ = √(Σ_layers (Σ W² + Σ b²)), each sum in element order: the global norm of
-    /// <see cref="LayerTree{TSelf}.GlobalNorm"/>, over tensors given as spans (2·layer weights, 2·layer + 1 bias).
+    /// <see cref="LayerTree{TSelf, T}.GlobalNorm"/>, over tensors given as spans (2·layer weights, 2·layer + 1 bias).
     /// </summary>
     public static double GlobalNorm(ReadOnlyMemory<double>[] tensors)
     {
@@ -90,7 +90,7 @@ internal static class ElementwisePass
     }
 
     /// <summary>The tensors of a tree as memory, 2·layer weights and 2·layer + 1 bias.</summary>
-    public static ReadOnlyMemory<double>[] Memories<TTree>(LayerTree<TTree> tree) where TTree : LayerTree<TTree>
+    public static ReadOnlyMemory<double>[] Memories<TTree>(LayerTree<TTree, double> tree) where TTree : LayerTree<TTree, double>
     {
         var memories = new ReadOnlyMemory<double>[tree.Count * 2];
         for (var t = 0; t < memories.Length; t++) memories[t] = MomentTree.TensorOf(tree, t).Memory;

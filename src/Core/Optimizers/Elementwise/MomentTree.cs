@@ -41,6 +41,6 @@ internal sealed class MomentTree
     }
 
     /// <summary>Tensor <paramref name="tensor"/> of a tree: 2·layer is the weights, 2·layer + 1 the bias.</summary>
-    public static Tensor TensorOf<TTree>(LayerTree<TTree> tree, int tensor) where TTree : LayerTree<TTree> =>
+    public static Tensor TensorOf<TTree>(LayerTree<TTree, double> tree, int tensor) where TTree : LayerTree<TTree, double> =>
         tensor % 2 == 0 ? tree[tensor / 2].Weights : tree[tensor / 2].Bias;
 }
