@@ -31,12 +31,12 @@ public sealed class FloatOptimizerProperties
         foreach (var c in OptimizerCase.All)
         {
             var reference = FloatReference.For(c.Name);
-            var p = FloatTrees.ToFloat(s.Parameters);
+            var p = s.Parameters.Convert<float>();
             var expected = Enumerable.Range(0, 2 * p.Count).Select(t => FloatTrees.TensorArray([.. p.Layers], t)).ToArray();
             var state = c.Transformation.InitialState(p);
             foreach (var gradients in s.Gradients)
             {
-                var g = FloatTrees.ToFloat(gradients);
+                var g = gradients.Convert<float>();
                 (p, state) = c.Transformation.Step(p, g, state);
                 reference.Step(expected, [.. Enumerable.Range(0, 2 * g.Count).Select(t => FloatTrees.TensorArray([.. g.Layers], t))]);
                 for (var t = 0; t < expected.Length; t++)
@@ -51,12 +51,12 @@ public sealed class FloatOptimizerProperties
     {
         foreach (var optimizer in Fusable(s.Parameters.Count))
         {
-            var p = FloatTrees.ToFloat(s.Parameters);
+            var p = s.Parameters.Convert<float>();
             var q = p;
             var (state, reference) = (optimizer.InitialState(p), optimizer.InitialState(p));
             foreach (var gradients in s.Gradients)
             {
-                var g = FloatTrees.ToFloat(gradients);
+                var g = gradients.Convert<float>();
                 (p, state) = optimizer.Step(p, g, state);
                 var (u, next) = ElementwisePass.Update(optimizer.Elementwise!, g, reference, q);
                 (q, reference) = (q.Apply(u), next);
@@ -69,13 +69,13 @@ public sealed class FloatOptimizerProperties
     [Property]
     public void Every_float_vector_width_gives_the_same_bits(TrainingScenario s)
     {
-        var p = FloatTrees.ToFloat(s.Parameters);
+        var p = s.Parameters.Convert<float>();
         foreach (var optimizer in Fusable(p.Count))
         {
             var state = optimizer.InitialState(p);
             foreach (var gradients in s.Gradients)
             {
-                var g = FloatTrees.ToFloat(gradients);
+                var g = gradients.Convert<float>();
                 var runs = new[] { 16, 8, 1 }.Select(width => Run(optimizer, p, g, state, width)).ToList();
                 Assert.All(runs, r => Assert.Equal(runs[0], r));
                 state = ElementwisePass.Update(optimizer.Elementwise!, g, state, p).State;
@@ -103,7 +103,7 @@ public sealed class FloatOptimizerProperties
     [Fact]
     public void Float_states_keep_their_kind_names_and_hold_float_moments()
     {
-        var p = FloatTrees.ToFloat(TutorialExample.Parameters);
+        var p = TutorialExample.Parameters.Convert<float>();
         var adam = Assert.IsType<ChainState>(Optimizer.Adam(0.01).InitialState(p));
         var moments = Assert.IsType<AdamState<float>>(adam.States[0]);
         Assert.Equal("adam", moments.Kind);
@@ -117,7 +117,7 @@ public sealed class FloatOptimizerProperties
     public void A_double_state_given_to_a_float_step_is_refused_naming_both_element_types()
     {
         var adam = Optimizer.Adam(0.01);
-        var p = FloatTrees.ToFloat(TutorialExample.Parameters);
+        var p = TutorialExample.Parameters.Convert<float>();
         var g = Gradients<float>.ZerosLike(p);
         var error = Assert.Throws<ArgumentException>(() => adam.Step(p, g, adam.Init(TutorialExample.Parameters)));
         Assert.Contains("expected a 'adam' state of Single moments, got one of Double", error.Message);
@@ -127,7 +127,7 @@ public sealed class FloatOptimizerProperties
     public void An_opaque_transformation_runs_on_doubles_and_is_refused_on_floats_by_name()
     {
         var opaque = new GradientTransformation("halve", _ => EmptyState.Instance, (g, s, _) => (g.Scale(-0.5), s));
-        var p = FloatTrees.ToFloat(TutorialExample.Parameters);
+        var p = TutorialExample.Parameters.Convert<float>();
         var g = Gradients<float>.ZerosLike(p);
         Assert.Equal(TutorialExample.Parameters, opaque.Step(TutorialExample.Parameters, Gradients.ZerosLike(TutorialExample.Parameters), EmptyState.Instance).Parameters);
         Assert.StartsWith("halve: this transformation has no per-element form",
@@ -141,7 +141,7 @@ public sealed class FloatOptimizerProperties
     [Fact]
     public void Float_parameters_apply_updates_element_by_element_in_float()
     {
-        var p = FloatTrees.ToFloat(TutorialExample.Parameters);
+        var p = TutorialExample.Parameters.Convert<float>();
         var u = new Gradients<float>([.. p.Layers.Select(l => new LayerTensors<float>(l.Weights.Map(x => x / 3), l.Bias.Map(x => -x / 7)))]);
         var expected = Parameters<float>.FromTrustedLayers([.. p.Layers.Zip(u.Layers, (a, b) =>
             new LayerTensors<float>(a.Weights.Zip(b.Weights, (x, y) => x + y), a.Bias.Zip(b.Bias, (x, y) => x + y)))]);
