@@ -18,6 +18,13 @@ public sealed partial record Dataset
     /// </summary>
     private sealed record RowView(FeatureRows Source, ImmutableArray<int> Rows, Standardizer? Standardizer)
     {
+        /// <summary>Equal when they view the same stored rows object, the same rows in the same order, with equal standardizers.</summary>
+        public bool Equals(RowView? other) =>
+            other is not null && ReferenceEquals(Source, other.Source) && Rows.SequenceEqual(other.Rows) && Equals(Standardizer, other.Standardizer);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => HashCode.Combine(Source, Rows.Length, Standardizer);
+
         /// <summary>The view of this view's positions <paramref name="positions"/> (valid, unchecked): the same stored rows, nothing converted.</summary>
         public RowView Take(IReadOnlyList<int> positions)
         {
