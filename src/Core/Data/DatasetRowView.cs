@@ -37,20 +37,10 @@ public sealed partial record Dataset
         public void Convert<T>(IReadOnlyList<int> positions, Span<T> data) where T : unmanaged, IFloatingPointIeee754<T>
         {
             var columns = Source.Columns;
-            if (typeof(T) == typeof(double))
-            {
-                var doubles = MemoryMarshal.Cast<T, double>(data);
-                for (var i = 0; i < positions.Count; i++) ConvertRow(Rows[positions[i]], doubles.Slice(i * columns, columns));
-                return;
-            }
-            var scratch = ArrayPool<double>.Shared.Rent(columns);
-            var row = scratch.AsSpan(0, columns);
-            for (var i = 0; i < positions.Count; i++)
-            {
-                ConvertRow(Rows[positions[i]], row);
-                Rounding<T>.Copy(row, data.Slice(i * columns, columns));
-            }
-            ArrayPool<double>.Shared.Return(scratch);
+            var scratch = typeof(T) == typeof(double) ? null : ArrayPool<double>.Shared.Rent(columns);
+            var row = scratch is null ? default : scratch.AsSpan(0, columns);
+            for (var i = 0; i < positions.Count; i++) ConvertRow(Rows[positions[i]], data.Slice(i * columns, columns), row);
+            if (scratch is not null) ArrayPool<double>.Shared.Return(scratch);
         }
 
         /// <summary>
@@ -66,7 +56,7 @@ public sealed partial record Dataset
             Span<double> row = new double[Source.Columns];
             foreach (var r in Rows)
             {
-                ConvertRow(r, row);
+                ConvertRow(r, row, default);
                 for (var c = 0; c < row.Length; c++)
                 {
                     if (Rounding<T>.IsFinite(row[c])) continue;
@@ -93,16 +83,23 @@ public sealed partial record Dataset
             return finite;
         }
 
+        /// <summary>
+        /// Stored row <paramref name="row"/>, standardized when the view standardizes, into <paramref name="into"/>: in
+        /// double, into <paramref name="into"/> itself for doubles, otherwise into <paramref name="scratch"/> (a row's
+        /// length) and then rounded; standardized byte rows go straight to <typeparamref name="T"/> (<see cref="FeatureRows.StandardizedByteRow{T}"/>).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
-        private void ConvertRow(int row, Span<double> into)
+        private void ConvertRow<T>(int row, Span<T> into, Span<double> scratch) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            if (Standardizer is null)
+            if (Standardizer is not null && Source.StandardizesByteRows)
             {
-                Source.CopyRow(row, into);
+                Source.StandardizedByteRow(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span);
                 return;
             }
-            if (Source.StandardizesByteRows) Source.StandardizedByteRow(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span);
-            else CopyStandardized(row, into, Standardizer.Mean.Span, Standardizer.Scale.Span);
+            var doubles = typeof(T) == typeof(double) ? MemoryMarshal.Cast<T, double>(into) : scratch;
+            if (Standardizer is null) Source.CopyRow(row, doubles);
+            else CopyStandardized(row, doubles, Standardizer.Mean.Span, Standardizer.Scale.Span);
+            if (typeof(T) != typeof(double)) Rounding<T>.Copy(doubles, into);
         }
 
         /// <summary>
