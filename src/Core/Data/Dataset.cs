@@ -1,7 +1,7 @@
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Randomness;
-using System.Numerics;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -20,8 +20,8 @@ namespace Functional.NN.Data;
 /// A dataset's numbers are doubles: the stored numbers and the standardized ones, (x − μ)/s computed in double.
 /// It is not generic in the element type: a batch or rows in another type <c>T</c> (<see cref="ToBatch{T}"/>,
 /// <see cref="FeaturesAs{T}"/>) are its double numbers each rounded once to <c>T</c>, written straight into the
-/// <c>T</c> arrays row by row (stored bytes to a row of doubles in scratch, then rounded), never through a double
-/// tensor. So one data set, split, shuffled and cut once, feeds a float and a double run alike; each number is
+/// <c>T</c> arrays row by row (standardized byte rows narrowed in the register, other rows through one row of
+/// doubles in scratch), never through a double tensor. So one data set, split, shuffled and cut once, feeds a float and a double run alike; each number is
 /// computed by one statement, in double, whatever the element type; and a float number is the double number
 /// rounded, never a result of float arithmetic. Every number is checked to be a finite double when the dataset is
 /// made; <see cref="CheckFiniteAs{T}"/> checks that it stays finite in a narrower type.
