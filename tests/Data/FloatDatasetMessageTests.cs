@@ -10,7 +10,7 @@ namespace Functional.NN.Tests.Data;
 /// <summary>
 /// Numbers that are finite doubles but not finite floats (beyond ±3.4e38) are named by
 /// <see cref="Dataset.CheckFiniteAs{T}"/> as construction names a number that is not finite, by row and column (the
-/// stored row for a view), with "after standardization" when the stored number fits, and "as float"; in double the
+/// stored row for a view), with "after standardization" when the stored number fits, and "as float32"; in double the
 /// same datasets pass. The byte shortcut (every byte value of every column finite) is taken in float too, and must not
 /// pass a byte that overflows only in float.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class FloatDatasetMessageTests
         var targets = Tensor.Build(3, 2, (r, c) => r == 2 && c == 1 ? 4e38 : 0.0);
         var data = Dataset.Create(features, targets).ThrowIfFail();
         Assert.True(data.CheckFiniteAs<double>().IsSucc);
-        Assert.Equal("features: row 1, column 0 is not a finite number as float; targets: row 2, column 1 is not a finite number as float",
+        Assert.Equal("features: row 1, column 0 is not a finite number as float32; targets: row 2, column 1 is not a finite number as float32",
             Error(data.CheckFiniteAs<float>()));
         Assert.True(Dataset.Create(Tensor.Filled(2, 2, 3.4e38), Tensor.Filled(2, 1, -3.4e38)).ThrowIfFail().CheckFiniteAs<float>().IsSucc);
     }
@@ -37,16 +37,16 @@ public sealed class FloatDatasetMessageTests
         var targets = Tensor.Build(4, 1, (r, _) => r == 3 ? 1e39 : 0.0);
         Assert.True(Dataset.FromRows(stored, targets, [0, 2]).ThrowIfFail().CheckFiniteAs<float>().IsSucc, "3e38 is a finite float");
         var spread = Standardizer.Create(Tensor.RowVector([0.0, -1e38, 0.0]), Tensor.RowVector([1.0, 1.0, 1.0])).ThrowIfFail();
-        Assert.Equal("features: row 2, column 1 is not a finite number after standardization as float",
+        Assert.Equal("features: row 2, column 1 is not a finite number after standardization as float32",
             Error(Dataset.FromRows(stored, targets, [1, 2, 0], spread).ThrowIfFail().CheckFiniteAs<float>()));
-        Assert.Equal("targets: row 3, column 0 is not a finite number as float",
+        Assert.Equal("targets: row 3, column 0 is not a finite number as float32",
             Error(Dataset.FromRows(stored, targets, [3, 0]).ThrowIfFail().CheckFiniteAs<float>()));
         Assert.True(Dataset.FromRows(stored, targets, [3, 2, 0], spread).ThrowIfFail().CheckFiniteAs<double>().IsSucc);
         var halve = Standardizer.Create(Tensor.RowVector([0.0]), Tensor.RowVector([2.0])).ThrowIfFail();
         var huge = FeatureRows.Of(Tensor.Build(3, 1, (r, _) => r == 1 ? 5e38 : r == 2 ? 1e39 : 1.0));
         Assert.True(Dataset.FromRows(huge, Tensor.Zeros(3, 1), [0, 1], halve).ThrowIfFail().CheckFiniteAs<float>().IsSucc,
             "5e38 is no float, but the batch holds 2.5e38");
-        Assert.Equal("features: row 2, column 0 is not a finite number as float",
+        Assert.Equal("features: row 2, column 0 is not a finite number as float32",
             Error(Dataset.FromRows(huge, Tensor.Zeros(3, 1), [0, 1, 2], halve).ThrowIfFail().CheckFiniteAs<float>()));
     }
 
@@ -57,12 +57,12 @@ public sealed class FloatDatasetMessageTests
         var bytes = FeatureRows.FromBytes([1, 2, 3, 34, 0, 35], 0, 3, 2, 1e-37).ThrowIfFail();
         var targets = Tensor.Zeros(3, 1);
         Assert.True(Dataset.FromRows(bytes, targets, [1, 0]).ThrowIfFail().CheckFiniteAs<float>().IsSucc);
-        Assert.Equal("features: row 2, column 1 is not a finite number as float",
+        Assert.Equal("features: row 2, column 1 is not a finite number as float32",
             Error(Dataset.FromRows(bytes, targets, [0, 2]).ThrowIfFail().CheckFiniteAs<float>()));
         var shift = Standardizer.Create(Tensor.RowVector([-3.3e38, 0.0]), Tensor.RowVector([1.0, 1.0])).ThrowIfFail();
         var scaled = FeatureRows.FromBytes([0, 0, 255, 0], 0, 2, 2, 1e-36).ThrowIfFail();
         Assert.True(Dataset.FromRows(scaled, Tensor.Zeros(2, 1), [0], shift).ThrowIfFail().CheckFiniteAs<float>().IsSucc);
-        Assert.Equal("features: row 1, column 0 is not a finite number after standardization as float",
+        Assert.Equal("features: row 1, column 0 is not a finite number after standardization as float32",
             Error(Dataset.FromRows(scaled, Tensor.Zeros(2, 1), [0, 1], shift).ThrowIfFail().CheckFiniteAs<float>()));
     }
 

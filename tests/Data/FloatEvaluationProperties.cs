@@ -58,10 +58,10 @@ public sealed class FloatEvaluationProperties
         var data = Dataset.Create(Tensor.Build(3, 2, (r, c) => r == 1 && c == 1 ? 1e39 : 0.25), Tensor.Zeros(3, 1)).ThrowIfFail();
         var doubles = Parameters.Zeros(network);
         var floats = Parameters<float>.Zeros(network);
-        Assert.Equal("data: features: row 1, column 1 is not a finite number as float (Parameter 'data')",
+        Assert.Equal("data: features: row 1, column 1 is not a finite number as float32 (Parameter 'data')",
             Assert.Throws<ArgumentException>(() => BlockwiseForward.Run(network, floats, data)).Message);
         Assert.Equal(Tensor.Zeros(3, 1), BlockwiseForward.Run(network, doubles, data).Outputs);
-        Assert.Equal("accuracy: features: row 1, column 1 is not a finite number as float",
+        Assert.Equal("accuracy: features: row 1, column 1 is not a finite number as float32",
             Accuracy.Of(network, floats, data).Match(v => $"(scored {v})", e => e.Message));
         Assert.True(Accuracy.Of(network, doubles, data).IsSucc);
     }

@@ -78,8 +78,8 @@ public sealed partial record Dataset
     /// <summary>This dataset, or an error naming its first feature and target that are not finite doubles.</summary>
     private Fin<Dataset> Checked() => CheckFiniteAs<double>().Map(_ => this);
 
-    /// <summary>The message for a number of <paramref name="what"/> at a row and column that is not finite (as a <typeparamref name="T"/>, said unless double).</summary>
-    private static string NotFinite<T>(string what, int row, int column, bool standardized) =>
+    /// <summary>The message for a number of <paramref name="what"/> at a row and column that is not finite (as a <typeparamref name="T"/>, named as <see cref="ElementTypeName"/> names it, unless double).</summary>
+    private static string NotFinite<T>(string what, int row, int column, bool standardized) where T : unmanaged, IFloatingPointIeee754<T> =>
         $"{what}: row {row}, column {column} is not a finite number{(standardized ? " after standardization" : "")}" +
-        (typeof(T) == typeof(double) ? "" : $" as {(typeof(T) == typeof(float) ? "float" : typeof(T).Name)}");
+        (typeof(T) == typeof(double) ? "" : $" as {ElementTypeName.Of<T>()}");
 }
