@@ -24,18 +24,7 @@ public sealed class Float32ReferenceCaseTests
     {
         var (c, result) = Evaluate(name);
 
-        for (var l = 0; l < c.ForwardTrace.Length; l++)
-        {
-            Float32Tolerance.CloseForward(c.ForwardTrace[l].Z, result.Forward.Trace[l].Z, $"{c} layer {l + 1} z");
-            Float32Tolerance.CloseForward(c.ForwardTrace[l].A, result.Forward.Trace[l].A, $"{c} layer {l + 1} a");
-        }
-        Float32Tolerance.CloseForward(c.Output, result.Forward.Output, $"{c} output");
-        Float32Tolerance.Close(c.LossValue, result.Value, Float32Tolerance.ForwardScale, $"{c} loss");
-        for (var l = 0; l < c.Grads.Length; l++)
-        {
-            Float32Tolerance.CloseGradient(c.Grads[l].W, result.Gradients[l].Weights, $"{c} layer {l + 1} dL/dW");
-            Float32Tolerance.CloseGradient(c.Grads[l].B, result.Gradients[l].Bias, $"{c} layer {l + 1} dL/db");
-        }
+        Float32CaseComparison.AssertClose(c, result);
     }
 
     [SkippableTheory]
@@ -44,20 +33,7 @@ public sealed class Float32ReferenceCaseTests
     {
         var (c, result) = Evaluate(name);
 
-        var forward = c.ForwardTrace.SelectMany((t, l) => new[]
-            {
-                Float32Tolerance.Units(t.Z, result.Forward.Trace[l].Z, Float32Tolerance.ForwardScale),
-                Float32Tolerance.Units(t.A, result.Forward.Trace[l].A, Float32Tolerance.ForwardScale),
-            })
-            .Append(Float32Tolerance.Units(c.Output, result.Forward.Output, Float32Tolerance.ForwardScale));
-        var loss = Float32Tolerance.Units(c.LossValue, result.Value, Float32Tolerance.ForwardScale);
-        var gradients = c.Grads.SelectMany((g, l) => new[]
-        {
-            Float32Tolerance.Units(g.W, result.Gradients[l].Weights, Float32Tolerance.GradientScale(g.W)),
-            Float32Tolerance.Units([g.B], result.Gradients[l].Bias, Float32Tolerance.GradientScale(g.B)),
-        });
-
-        var largest = forward.Append(loss).Concat(gradients).Max();
+        var largest = Float32CaseComparison.LargestUnits(c, result);
         Assert.True(largest > 0, $"{c}: float64 and float32 agree exactly, so the references cannot be float32 results");
         Assert.True(largest <= Float32Tolerance.Factor / 4, $"{c}: {largest:F2} eps, more than a quarter of {Float32Tolerance.Factor}");
     }
