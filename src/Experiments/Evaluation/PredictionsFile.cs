@@ -33,7 +33,7 @@ internal static class PredictionsFile
     /// <summary>The complete CSV text, as <see cref="Write"/> writes it.</summary>
     public static string Text(ModelAndData input)
     {
-        var (network, parameters) = (input.Model.Network, input.Model.Parameters);
+        var (network, parameters) = (input.Model.Network, input.Model.Float64Parameters);
         var data = input.Data;
         var outputs = ForwardPass.Predict(network, parameters, data.Examples.Features);
         var classes = data.IsClassification ? PredictedClasses.Of(network, outputs) : null;

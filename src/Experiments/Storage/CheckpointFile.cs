@@ -81,8 +81,8 @@ internal static class CheckpointFile
         return (from d in Deserialize(source, contents.Payload)
                 from _ in Check(d)
                 from layers in FinSequence.Each(d.Parameters.Length, i =>
-                    from w in TensorEncoding.Decode(d.Parameters[i].Weights, $"parameters[{i}].weights")
-                    from b in TensorEncoding.Decode(d.Parameters[i].Bias, $"parameters[{i}].bias")
+                    from w in TensorEncoding.Decode<double>(d.Parameters[i].Weights, $"parameters[{i}].weights")
+                    from b in TensorEncoding.Decode<double>(d.Parameters[i].Bias, $"parameters[{i}].bias")
                     select new LayerTensors(w, b))
                 from parameters in Parameters.Create(network, layers).Prefixed("parameters")
                 from state in CheckpointOptimizerState.Decode(d.OptimizerState, parameters, "optimizer_state")

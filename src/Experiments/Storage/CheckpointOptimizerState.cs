@@ -85,8 +85,8 @@ internal static class CheckpointOptimizerState
 
     private static Fin<Gradients> Tree(LayerParametersDocument[] layers, Parameters parameters, string path) =>
         from decoded in FinSequence.Each(layers.Length, i =>
-            from w in TensorEncoding.Decode(layers[i].Weights, $"{path}[{i}].weights")
-            from b in TensorEncoding.Decode(layers[i].Bias, $"{path}[{i}].bias")
+            from w in TensorEncoding.Decode<double>(layers[i].Weights, $"{path}[{i}].weights")
+            from b in TensorEncoding.Decode<double>(layers[i].Bias, $"{path}[{i}].bias")
             select new LayerTensors(w, b))
         let tree = new Gradients(decoded)
         from _ in tree.SameStructure(parameters)
