@@ -24,8 +24,8 @@ public sealed class EluPrecisionTests
     [Fact]
     public void Expm1_saturates_at_minus_one_and_overflows_to_infinity()
     {
-        Assert.Equal(-1.0, Elu.Expm1(-800));
-        Assert.Equal(double.PositiveInfinity, Elu.Expm1(800));
+        Assert.Equal(-1.0, Elu.Expm1(-800.0));
+        Assert.Equal(double.PositiveInfinity, Elu.Expm1(800.0));
         Assert.Equal(0.0, Elu.Expm1(0.0));
     }
 

@@ -13,7 +13,7 @@ public sealed class ScratchBuffersTests
     [Fact]
     public void Disposing_twice_gives_each_buffer_back_once()
     {
-        var scratch = new ScratchBuffers();
+        var scratch = new ScratchBuffers<double>();
         scratch.Rent(777);
         scratch.Dispose();
         scratch.Dispose();

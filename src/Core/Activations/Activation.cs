@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.Activations;
@@ -15,13 +16,13 @@ public abstract record Activation
     public abstract string Name { get; }
 
     /// <summary>a = f(z) for every element of the batch <c>[batch x units]</c>.</summary>
-    public abstract Tensor Apply(Tensor z);
+    public abstract Tensor<T> Apply<T>(Tensor<T> z) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
     /// The gradient with respect to z, given z, a = f(z), and the gradient with respect to a
     /// (a vector-Jacobian product, as <c>jax.vjp</c> computes).
     /// </summary>
-    public abstract Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput);
+    public abstract Tensor<T> Backward<T>(Tensor<T> z, Tensor<T> a, Tensor<T> gradientOfOutput) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>Identity: a = z, the linear output of regression networks.</summary>
     public static Activation Identity { get; } = new Identity();
@@ -56,7 +57,7 @@ public abstract record Activation
     /// <summary>Row-wise softmax, for the output layer of a classifier trained with softmax cross-entropy.</summary>
     public static Activation Softmax { get; } = new Softmax();
 
-    /// <summary>A user-defined element-wise activation with its derivative.</summary>
+    /// <summary>A user-defined element-wise activation with its derivative, evaluated in double (float elements are widened, and the results rounded back).</summary>
     /// <param name="name">Name shown in reports.</param>
     /// <param name="function">f(z).</param>
     /// <param name="derivative">f'(z).</param>
@@ -73,21 +74,21 @@ public abstract record ElementwiseActivation : Activation
     private protected ElementwiseActivation() { }
 
     /// <summary>f(z) for one element.</summary>
-    public abstract double Value(double z);
+    public abstract T Value<T>(T z) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>f'(z) for one element, given z and a = f(z).</summary>
-    public abstract double Derivative(double z, double a);
+    public abstract T Derivative<T>(T z, T a) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc />
-    public sealed override Tensor Apply(Tensor z)
+    public sealed override Tensor<T> Apply<T>(Tensor<T> z)
     {
-        var a = GC.AllocateUninitializedArray<double>(z.Length);
+        var a = GC.AllocateUninitializedArray<T>(z.Length);
         Apply(z.Span, a);
-        return Tensor.Own(z.Rows, z.Columns, a);
+        return Tensor<T>.Own(z.Rows, z.Columns, a);
     }
 
     /// <summary>a = f(z) element by element into a buffer the caller owns; <paramref name="a"/> may be <paramref name="z"/>'s memory.</summary>
-    internal virtual void Apply(ReadOnlySpan<double> z, Span<double> a)
+    internal virtual void Apply<T>(ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (var i = 0; i < z.Length; i++) a[i] = Value(z[i]);
     }
@@ -96,20 +97,20 @@ public abstract record ElementwiseActivation : Activation
     /// result = upstream ⊙ f'(z) element by element into a buffer the caller owns; <paramref name="result"/>
     /// may be <paramref name="upstream"/>'s memory.
     /// </summary>
-    internal virtual void Backward(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> upstream, Span<double> result)
+    internal virtual void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> upstream, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (var i = 0; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
     }
 
     /// <summary>f'(z) for every element.</summary>
-    public Tensor Derivative(Tensor z, Tensor a) => z.Zip(a, Derivative);
+    public Tensor<T> Derivative<T>(Tensor<T> z, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => z.Zip(a, Derivative<T>);
 
     /// <inheritdoc />
-    public sealed override Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput)
+    public sealed override Tensor<T> Backward<T>(Tensor<T> z, Tensor<T> a, Tensor<T> gradientOfOutput)
     {
         z.RequireSameShape(gradientOfOutput, $"{Name} backward");
-        var result = GC.AllocateUninitializedArray<double>(z.Length);
+        var result = GC.AllocateUninitializedArray<T>(z.Length);
         Backward(z.Span, a.Span, gradientOfOutput.Span, result);
-        return Tensor.Own(z.Rows, z.Columns, result);
+        return Tensor<T>.Own(z.Rows, z.Columns, result);
     }
 }

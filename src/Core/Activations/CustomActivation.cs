@@ -1,7 +1,9 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>
-/// A user-defined element-wise activation: a name, f(z) and f'(z). Verify the derivative with
+/// A user-defined element-wise activation: a name, f(z) and f'(z), evaluated in double (for float elements, z is
+/// widened exactly and the result rounded to float once). Verify the derivative with
 /// <see cref="Verification.GradientCheck.OfActivation"/> before training with it.
 /// </summary>
 /// <param name="CustomName">Name shown in reports.</param>
@@ -14,8 +16,8 @@ public sealed record CustomActivation(
     public override string Name => CustomName;
 
     /// <inheritdoc />
-    public override double Value(double z) => Function(z);
+    public override T Value<T>(T z) => T.CreateTruncating(Function(double.CreateTruncating(z)));
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => DerivativeFunction(z);
+    public override T Derivative<T>(T z, T a) => T.CreateTruncating(DerivativeFunction(double.CreateTruncating(z)));
 }

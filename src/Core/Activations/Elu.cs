@@ -1,3 +1,4 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>
@@ -28,10 +29,10 @@ public sealed record Elu : ElementwiseActivation
 
     /// <inheritdoc />
     // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or α·expm1(0) = α·0) and only its sign can differ
-    public override double Value(double z) => z > 0 ? z : Alpha * Expm1(z);
+    public override T Value<T>(T z) => z > T.Zero ? z : T.CreateTruncating(Alpha) * Expm1(z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => z > 0 ? 1.0 : Alpha * Math.Exp(z);
+    public override T Derivative<T>(T z, T a) => z > T.Zero ? T.One : T.CreateTruncating(Alpha) * T.Exp(z);
 
     /// <summary>
     /// e^x - 1 to within a few ulps for every x, by Kahan's method: with u = e^x rounded,
@@ -39,11 +40,11 @@ public sealed record Elu : ElementwiseActivation
     /// Algorithms, §1.14.1). MathNet's <c>SpecialFunctions.Expm1</c> is not used: its series for |x| &lt; 0.1
     /// is truncated early and loses up to 5e-8 relative precision.
     /// </summary>
-    public static double Expm1(double x)
+    public static T Expm1<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var u = Math.Exp(x);
-        if (u == 1.0) return x;
-        var um1 = u - 1.0;
-        return um1 == -1.0 ? -1.0 : double.IsInfinity(u) ? u : um1 * x / Math.Log(u);
+        var u = T.Exp(x);
+        if (u == T.One) return x;
+        var um1 = u - T.One;
+        return um1 == -T.One ? -T.One : T.IsInfinity(u) ? u : um1 * x / T.Log(u);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics;
 
 namespace Functional.NN.Activations;
@@ -6,7 +7,8 @@ namespace Functional.NN.Activations;
 /// Gaussian error linear unit in its exact form (not the tanh approximation):
 /// f(z) = z·Φ(z) with Φ(z) = ½·erfc(-z/√2) = ½(1 + erf(z/√2)), the standard normal distribution function;
 /// f'(z) = Φ(z) + z·φ(z) with φ(z) = e^(-z²/2)/√(2π). Φ is evaluated through erfc so that it keeps its
-/// relative precision in the left tail.
+/// relative precision in the left tail. .NET has no generic erfc: for float elements Φ is evaluated in double from the
+/// exactly widened z and rounded to float once; the rest is float arithmetic.
 /// </summary>
 public sealed record Gelu : ElementwiseActivation
 {
@@ -17,14 +19,16 @@ public sealed record Gelu : ElementwiseActivation
     public override string Name => "gelu";
 
     /// <inheritdoc />
-    public override double Value(double z) => z * NormalCdf(z);
+    public override T Value<T>(T z) => z * NormalCdf(z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => NormalCdf(z) + z * NormalDensity(z);
+    public override T Derivative<T>(T z, T a) => NormalCdf(z) + z * NormalDensity(z);
 
     /// <summary>Φ(z) = ½·erfc(-z/√2), the standard normal distribution function.</summary>
-    public static double NormalCdf(double z) => 0.5 * SpecialFunctions.Erfc(-z * InverseSqrt2);
+    public static T NormalCdf<T>(T z) where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.CreateTruncating(0.5 * SpecialFunctions.Erfc(-double.CreateTruncating(z) * InverseSqrt2));
 
     /// <summary>φ(z) = e^(-z²/2)/√(2π), the standard normal density.</summary>
-    public static double NormalDensity(double z) => InverseSqrt2Pi * Math.Exp(-0.5 * z * z);
+    public static T NormalDensity<T>(T z) where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.CreateTruncating(InverseSqrt2Pi) * T.Exp(-T.CreateTruncating(0.5) * z * z);
 }

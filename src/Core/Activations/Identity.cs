@@ -1,3 +1,4 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>Identity: f(z) = z, f'(z) = 1.</summary>
@@ -7,8 +8,8 @@ public sealed record Identity : ElementwiseActivation
     public override string Name => "identity";
 
     /// <inheritdoc />
-    public override double Value(double z) => z;
+    public override T Value<T>(T z) => z;
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => 1.0;
+    public override T Derivative<T>(T z, T a) => T.One;
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>
@@ -28,8 +29,8 @@ public sealed record LeakyRelu : ElementwiseActivation
 
     /// <inheritdoc />
     // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or slope·z) and only its sign can differ
-    public override double Value(double z) => z > 0 ? z : Slope * z;
+    public override T Value<T>(T z) => z > T.Zero ? z : T.CreateTruncating(Slope) * z;
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => z > 0 ? 1.0 : Slope;
+    public override T Derivative<T>(T z, T a) => z > T.Zero ? T.One : T.CreateTruncating(Slope);
 }

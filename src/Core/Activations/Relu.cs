@@ -14,31 +14,31 @@ public sealed record Relu : ElementwiseActivation
 
     /// <inheritdoc />
     // Stryker disable once Equality : z >= 0 gives the same value, at z = 0 both branches are a zero (z or 0.0) and only its sign can differ
-    public override double Value(double z) => z > 0 ? z : 0.0;
+    public override T Value<T>(T z) => z > T.Zero ? z : T.Zero;
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => z > 0 ? 1.0 : 0.0;
+    public override T Derivative<T>(T z, T a) => z > T.Zero ? T.One : T.Zero;
 
-    /// <summary><see cref="Value(double)"/> over a span, a vector at a time (same results element by element).</summary>
-    internal override void Apply(ReadOnlySpan<double> z, Span<double> a)
+    /// <summary><see cref="Value{T}(T)"/> over a span, a vector at a time (same results element by element).</summary>
+    internal override void Apply<T>(ReadOnlySpan<T> z, Span<T> a)
     {
-        var end = VectorEnds.VectorDoubles(z.Length);
-        for (var i = 0; i < end; i += Vector<double>.Count)
+        var end = VectorEnds.VectorOf<T>(z.Length);
+        for (var i = 0; i < end; i += Vector<T>.Count)
         {
-            var vz = new Vector<double>(z[i..]);
-            Vector.ConditionalSelect(Vector.GreaterThan(vz, Vector<double>.Zero), vz, Vector<double>.Zero).CopyTo(a[i..]);
+            var vz = new Vector<T>(z[i..]);
+            Vector.ConditionalSelect(Vector.GreaterThan(vz, Vector<T>.Zero), vz, Vector<T>.Zero).CopyTo(a[i..]);
         }
         for (var i = end; i < z.Length; i++) a[i] = Value(z[i]);
     }
 
-    /// <summary>upstream ⊙ <see cref="Derivative(double, double)"/> over a span, a vector at a time (same results element by element).</summary>
-    internal override void Backward(ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> upstream, Span<double> result)
+    /// <summary>upstream ⊙ <see cref="Derivative{T}(T, T)"/> over a span, a vector at a time (same results element by element).</summary>
+    internal override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> upstream, Span<T> result)
     {
-        var end = VectorEnds.VectorDoubles(z.Length);
-        for (var i = 0; i < end; i += Vector<double>.Count)
+        var end = VectorEnds.VectorOf<T>(z.Length);
+        for (var i = 0; i < end; i += Vector<T>.Count)
         {
-            var slope = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<double>(z[i..]), Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-            (new Vector<double>(upstream[i..]) * slope).CopyTo(result[i..]);
+            var slope = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(z[i..]), Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+            (new Vector<T>(upstream[i..]) * slope).CopyTo(result[i..]);
         }
         for (var i = end; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>Logistic sigmoid: f(z) = 1/(1+e^-z), f'(z) = f(z)(1 - f(z)).</summary>
@@ -7,17 +8,17 @@ public sealed record Sigmoid : ElementwiseActivation
     public override string Name => "sigmoid";
 
     /// <inheritdoc />
-    public override double Value(double z) => Logistic(z);
+    public override T Value<T>(T z) => Logistic(z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => a * (1.0 - a);
+    public override T Derivative<T>(T z, T a) => a * (T.One - a);
 
     /// <summary>1/(1+e^-z) without overflow: for z &lt; 0 it uses e^z/(1+e^z), whose exponent cannot overflow.</summary>
-    public static double Logistic(double z)
+    public static T Logistic<T>(T z) where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Stryker disable once Equality : z > 0 gives the same value, at z = 0 both branches compute 1/(1+1) = 0.5 exactly
-        if (z >= 0) return 1.0 / (1.0 + Math.Exp(-z));
-        var e = Math.Exp(z);
-        return e / (1.0 + e);
+        if (z >= T.Zero) return T.One / (T.One + T.Exp(-z));
+        var e = T.Exp(z);
+        return e / (T.One + e);
     }
 }

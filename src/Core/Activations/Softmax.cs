@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.Activations;
@@ -13,27 +14,27 @@ public sealed record Softmax : Activation
     public override string Name => "softmax";
 
     /// <inheritdoc />
-    public override Tensor Apply(Tensor z)
+    public override Tensor<T> Apply<T>(Tensor<T> z)
     {
-        var result = new double[z.Length];
+        var result = new T[z.Length];
         for (var r = 0; r < z.Rows; r++)
         {
             var row = z.Row(r);
             var output = result.AsSpan(r * z.Columns, z.Columns);
-            var max = double.NegativeInfinity;
-            foreach (var x in row) max = Math.Max(max, x);
-            var sum = 0.0;
-            for (var j = 0; j < row.Length; j++) sum += output[j] = Math.Exp(row[j] - max);
+            var max = T.NegativeInfinity;
+            foreach (var x in row) max = T.Max(max, x);
+            var sum = T.Zero;
+            for (var j = 0; j < row.Length; j++) sum += output[j] = T.Exp(row[j] - max);
             for (var j = 0; j < row.Length; j++) output[j] /= sum;
         }
-        return Tensor.Own(z.Rows, z.Columns, result);
+        return Tensor<T>.Own(z.Rows, z.Columns, result);
     }
 
     /// <inheritdoc />
-    public override Tensor Backward(Tensor z, Tensor a, Tensor gradientOfOutput)
+    public override Tensor<T> Backward<T>(Tensor<T> z, Tensor<T> a, Tensor<T> gradientOfOutput)
     {
         a.RequireSameShape(gradientOfOutput, "softmax backward");
-        var result = new double[a.Length];
+        var result = new T[a.Length];
         for (var r = 0; r < a.Rows; r++)
         {
             var ar = a.Row(r);
@@ -41,6 +42,6 @@ public sealed record Softmax : Activation
             var dot = MatrixKernels.Dot(ar, gr);
             for (var j = 0; j < ar.Length; j++) result[r * a.Columns + j] = ar[j] * (gr[j] - dot);
         }
-        return Tensor.Own(a.Rows, a.Columns, result);
+        return Tensor<T>.Own(a.Rows, a.Columns, result);
     }
 }

@@ -1,4 +1,5 @@
-using MathNet.Numerics;
+using System.Numerics;
+using Functional.NN.Tensors;
 
 namespace Functional.NN.Activations;
 
@@ -13,11 +14,11 @@ public sealed record Softplus : ElementwiseActivation
     public override string Name => "softplus";
 
     /// <inheritdoc />
-    public override double Value(double z) => Of(z);
+    public override T Value<T>(T z) => Of(z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => Activations.Sigmoid.Logistic(z);
+    public override T Derivative<T>(T z, T a) => Activations.Sigmoid.Logistic(z);
 
     /// <summary>log(1 + e^z) as max(z, 0) + log1p(e^-|z|): finite for every finite z.</summary>
-    public static double Of(double z) => Math.Max(z, 0.0) + SpecialFunctions.Log1p(Math.Exp(-Math.Abs(z)));
+    public static T Of<T>(T z) where T : unmanaged, IFloatingPointIeee754<T> => T.Max(z, T.Zero) + ScalarFunctions.Log1p(T.Exp(-T.Abs(z)));
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 namespace Functional.NN.Activations;
 
 /// <summary>Hyperbolic tangent: f(z) = tanh z, f'(z) = 1 - tanh² z.</summary>
@@ -7,8 +8,8 @@ public sealed record Tanh : ElementwiseActivation
     public override string Name => "tanh";
 
     /// <inheritdoc />
-    public override double Value(double z) => Math.Tanh(z);
+    public override T Value<T>(T z) => T.Tanh(z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => 1.0 - a * a;
+    public override T Derivative<T>(T z, T a) => T.One - a * a;
 }

@@ -31,13 +31,13 @@ internal static class BatchReduction
     public static int LeftCount(int n) => 1 << (31 - int.LeadingZeroCount(n - 1));
 
     /// <summary>Σ values, one value per row, in the canonical order.</summary>
-    public static double Sum(ReadOnlySpan<double> values)
+    public static T Sum<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var stack = new PartialStack(stackalloc double[32], stackalloc int[32]);
+        var stack = new PartialStack<T>(stackalloc T[32], stackalloc int[32]);
         for (var from = 0; from < values.Length; from += ChunkRows)
         {
             var chunk = values.Slice(from, Math.Min(ChunkRows, values.Length - from));
-            var s = 0.0;
+            var s = T.Zero;
             foreach (var x in chunk) s += x;
             stack.Push(s);
         }
@@ -45,12 +45,12 @@ internal static class BatchReduction
     }
 
     /// <summary>Σ_r <paramref name="row"/>(r) for r in [0, rows), in the canonical order (each row's value computed once, in row order).</summary>
-    public static double Sum(int rows, Func<int, double> row)
+    public static T Sum<T>(int rows, Func<int, T> row) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var stack = new PartialStack(stackalloc double[32], stackalloc int[32]);
+        var stack = new PartialStack<T>(stackalloc T[32], stackalloc int[32]);
         for (var from = 0; from < rows; from += ChunkRows)
         {
-            var s = 0.0;
+            var s = T.Zero;
             for (var r = from; r < Math.Min(rows, from + ChunkRows); r++) s += row(r);
             stack.Push(s);
         }
@@ -85,13 +85,13 @@ internal static class BatchReduction
     }
 
     /// <summary>Chunk partials of one scalar, merged as they arrive into the canonical tree (a binary counter).</summary>
-    private ref struct PartialStack(Span<double> values, Span<int> sizes)
+    private ref struct PartialStack<T>(Span<T> values, Span<int> sizes) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly Span<double> _values = values;
+        private readonly Span<T> _values = values;
         private readonly Span<int> _sizes = sizes;
         private int _top;
 
-        public void Push(double value)
+        public void Push(T value)
         {
             _values[_top] = value;
             _sizes[_top++] = 1;
@@ -104,9 +104,9 @@ internal static class BatchReduction
         }
 
         /// <summary>The remaining subtrees (sizes falling powers of two) combined right to left.</summary>
-        public readonly double Total()
+        public readonly T Total()
         {
-            if (_top == 0) return 0.0;
+            if (_top == 0) return T.Zero;
             var total = _values[_top - 1];
             for (var i = _top - 2; i >= 0; i--) total = _values[i] + total;
             return total;

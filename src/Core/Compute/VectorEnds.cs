@@ -17,4 +17,8 @@ internal static class VectorEnds
     /// <summary>The end for <see cref="Vector{T}"/> of doubles, or 0 where it is not accelerated.</summary>
     public static int VectorDoubles(int length) =>
         Vector.IsHardwareAccelerated ? length - length % Vector<double>.Count : 0;
+
+    /// <summary>The end for <see cref="Vector{T}"/> of <typeparamref name="T"/>, or 0 where it is not accelerated.</summary>
+    public static int VectorOf<T>(int length) =>
+        Vector.IsHardwareAccelerated ? length - length % Vector<T>.Count : 0;
 }

@@ -10,7 +10,7 @@ namespace Functional.NN.Data;
 /// of rows: the pre-activation <c>Logits</c> and the activation <c>Outputs</c>, both <c>[examples x outputs]</c>.
 /// One block's inputs and hidden activations exist at a time, in buffers reused from block to block, so evaluating
 /// 10,000 examples needs a few megabytes of scratch instead of a whole-set trace; each row's numbers are those
-/// <see cref="ForwardPass.Run(Network, Parameters, Tensor)"/> gives that row (the forward pass treats rows independently).
+/// <see cref="ForwardPass.Run{T}(Network, Parameters{T}, Tensor{T})"/> gives that row (the forward pass treats rows independently).
 /// </summary>
 public static class BlockwiseForward
 {
@@ -32,7 +32,7 @@ public static class BlockwiseForward
         var logits = new double[checked(data.Count * outputs)];
         var activations = new double[logits.Length];
         var rows = Math.Min(blockRows, data.Count);
-        using var scratch = new ScratchBuffers();
+        using var scratch = new ScratchBuffers<double>();
         // Hidden activations overwrite their pre-activations, as in ForwardPass.Predict: only the output layer's are kept.
         var hidden = new double[last][];
         for (var l = 0; l < last; l++) hidden[l] = scratch.Rent(rows * specs[l].Units);

@@ -25,11 +25,11 @@ internal static class BlockPartials
         PassChecks.RequireInputs(network, rows.Inputs.Columns);
         if (rows.Inputs.Rows != share.Rows)
             throw new ArgumentException($"rank rows: the share holds {share.Rows} rows of the batch from row {share.From}, got {rows.Inputs.Rows}");
-        using var scratch = new ScratchBuffers();
+        using var scratch = new ScratchBuffers<double>();
         var specs = network.Layers;
         var last = specs.Length - 1;
         var count = share.Rows;
-        var (z, a, logits, output) = ScratchTrace.Run(backend, network, parameters, rows.Inputs, scratch);
+        var (z, a, logits, output) = ScratchTrace<double>.Run(backend, network, parameters, rows.Inputs, scratch);
         var stride = layout.Length + 1;
         for (var b = 0; b < share.Blocks.Length; b++)
         {
@@ -54,7 +54,7 @@ internal static class BlockPartials
                     at.Slice(layout.Offset(2 * l), units * inputs), at.Slice(layout.Offset(2 * l + 1), units));
             }
             if (l == 0) break;
-            var below = new LayerBackward.Below(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(count * inputs));
+            var below = new LayerBackward.Below<double>(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(count * inputs));
             LayerBackward.DeltaBelow(backend, below, delta.Span, w, count);
             delta = below.Delta.AsMemory(0, count * inputs);
         }

@@ -73,7 +73,7 @@ public static class DataParallelStep
         Supports(network, collective.Size).IfFail(e => throw new ArgumentException(e.Message));
         var layout = GradientLayout.Of(network);
         var stride = layout.Length + 1;
-        using var scratch = new ScratchBuffers();
+        using var scratch = new ScratchBuffers<double>();
         var mine = scratch.Rent(Math.Max(1, share.Blocks.Length * stride));
         if (ownRows is not null) BlockPartials.Compute(backend, network, parameters, ownRows, share, layout, mine);
         var shares = Enumerable.Range(0, collective.Size).Select(r => RowShare.Of(batchRows, r, collective.Size)).ToArray();

@@ -36,7 +36,7 @@ public static class GradientAccumulation
         var batchRows = microBatches.Sum(b => b.Size);
         var layout = GradientLayout.Of(network);
         var stride = layout.Length + 1;
-        using var scratch = new ScratchBuffers();
+        using var scratch = new ScratchBuffers<double>();
         var shares = new List<RowShare>(microBatches.Count);
         var firstChunk = 0;
         foreach (var micro in microBatches)

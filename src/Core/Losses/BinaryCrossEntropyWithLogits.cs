@@ -1,6 +1,6 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Tensors;
-using MathNet.Numerics;
 
 namespace Functional.NN.Losses;
 
@@ -23,12 +23,12 @@ public sealed record BinaryCrossEntropyWithLogits : Loss
               "for a sigmoid output layer use bce";
 
     /// <inheritdoc />
-    public override double Value(Tensor z, Tensor a, Tensor targets) => MeanFromLogits(z, targets, Name);
+    public override T Value<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets) => MeanFromLogits(z, targets, Name);
 
     /// <inheritdoc />
-    public override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets)
+    public override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets)
     {
-        var count = (double)z.Length;
+        var count = T.CreateTruncating(z.Length);
         return z.Zip(targets, (logit, t) => (Activations.Sigmoid.Logistic(logit) - t) / count);
     }
 
@@ -36,35 +36,35 @@ public sealed record BinaryCrossEntropyWithLogits : Loss
     internal override bool SplitsByRows => true;
 
     /// <summary>Σ_j ℓ(z_j, t_j) of one row.</summary>
-    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row) => RowOfLogits(z, targets, row);
+    internal override T RowTerm<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets, int row) => RowOfLogits(z, targets, row);
 
     /// <summary>B·K: the mean is over every element.</summary>
     internal override double Divisor(int rows, int columns) => (double)rows * columns;
 
     /// <inheritdoc />
-    internal override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    internal override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets, int batchRows)
     {
-        var count = (double)((long)batchRows * z.Columns);
+        var count = T.CreateTruncating((double)((long)batchRows * z.Columns));
         return z.Zip(targets, (logit, t) => (Activations.Sigmoid.Logistic(logit) - t) / count);
     }
 
     /// <summary>ℓ(z, t) = (max(z,0) - z·t) + log1p(e^-|z|), the cross-entropy of one logit and its target.</summary>
-    public static double OfLogit(double z, double t) =>
-        (Math.Max(z, 0.0) - z * t) + SpecialFunctions.Log1p(Math.Exp(-Math.Abs(z)));
+    public static T OfLogit<T>(T z, T t) where T : unmanaged, IFloatingPointIeee754<T> =>
+        (T.Max(z, T.Zero) - z * t) + ScalarFunctions.Log1p(T.Exp(-T.Abs(z)));
 
-    internal static double MeanFromLogits(Tensor z, Tensor targets, string name)
+    internal static T MeanFromLogits<T>(Tensor<T> z, Tensor<T> targets, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         z.RequireSameShape(targets, name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
-        return Compute.BatchReduction.Sum(z.Rows, r => RowOfLogits(z, targets, r)) / z.Length;
+        return Compute.BatchReduction.Sum(z.Rows, r => RowOfLogits(z, targets, r)) / T.CreateTruncating(z.Length);
     }
 
     /// <summary>Σ_j ℓ(z_j, t_j) of row <paramref name="r"/>, in column order.</summary>
-    internal static double RowOfLogits(Tensor z, Tensor targets, int r)
+    internal static T RowOfLogits<T>(Tensor<T> z, Tensor<T> targets, int r) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var logits = z.Row(r);
         var t = targets.Row(r);
-        var sum = 0.0;
+        var sum = T.Zero;
         for (var j = 0; j < logits.Length; j++) sum += OfLogit(logits[j], t[j]);
         return sum;
     }

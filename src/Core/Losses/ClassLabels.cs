@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 using LanguageExt;
 using LanguageExt.Common;
@@ -31,7 +32,7 @@ public static class ClassLabels
     /// or the class of a one-hot row. Ties go to the first such column; NaN is never the largest.
     /// A row whose values are all NaN gives 0.
     /// </summary>
-    public static int[] ArgMax(Tensor scores)
+    public static int[] ArgMax<T>(Tensor<T> scores) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new int[scores.Rows];
         for (var r = 0; r < scores.Rows; r++)
@@ -39,7 +40,7 @@ public static class ClassLabels
             var row = scores.Row(r);
             var best = 0;
             for (var j = 1; j < row.Length; j++)
-                if (row[j] > row[best] || double.IsNaN(row[best]) && !double.IsNaN(row[j])) best = j;
+                if (row[j] > row[best] || T.IsNaN(row[best]) && !T.IsNaN(row[j])) best = j;
             result[r] = best;
         }
         return result;

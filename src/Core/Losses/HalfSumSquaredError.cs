@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.Losses;
@@ -12,7 +13,7 @@ public sealed record HalfSumSquaredError : OutputLoss
     public override string Name => "half_sse";
 
     /// <inheritdoc />
-    public override double Value(Tensor outputs, Tensor targets)
+    public override T Value<T>(Tensor<T> outputs, Tensor<T> targets)
     {
         outputs.RequireSameShape(targets, Name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
@@ -23,32 +24,32 @@ public sealed record HalfSumSquaredError : OutputLoss
     internal override bool SplitsByRows => true;
 
     /// <summary>Σ_j ½ (t_j - y_j)² of one row.</summary>
-    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row)
+    internal override T RowTerm<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets, int row)
     {
         var y = a.Row(row);
         var t = targets.Row(row);
-        var sum = 0.0;
-        for (var j = 0; j < y.Length; j++) sum += 0.5 * (t[j] - y[j]) * (t[j] - y[j]);
+        var sum = T.Zero;
+        for (var j = 0; j < y.Length; j++) sum += T.CreateTruncating(0.5) * (t[j] - y[j]) * (t[j] - y[j]);
         return sum;
     }
 
     /// <inheritdoc />
-    public override Tensor Gradient(Tensor outputs, Tensor targets)
+    public override Tensor<T> Gradient<T>(Tensor<T> outputs, Tensor<T> targets)
     {
-        var result = GC.AllocateUninitializedArray<double>(outputs.Length);
+        var result = GC.AllocateUninitializedArray<T>(outputs.Length);
         Gradient(outputs, targets, result);
-        return Tensor.Own(outputs.Rows, outputs.Columns, result);
+        return Tensor<T>.Own(outputs.Rows, outputs.Columns, result);
     }
 
     /// <summary>(y - t)/B into a buffer the caller owns, without a delegate per element.</summary>
-    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result) =>
+    internal override void Gradient<T>(Tensor<T> outputs, Tensor<T> targets, Span<T> result) =>
         Gradient(outputs, targets, result, outputs.Rows);
 
     /// <summary>(y - t)/B for these rows of a batch of B = <paramref name="batchRows"/> rows.</summary>
-    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows)
+    internal override void Gradient<T>(Tensor<T> outputs, Tensor<T> targets, Span<T> result, int batchRows)
     {
         outputs.RequireSameShape(targets, "Zip");
-        var batch = (double)batchRows;
+        var batch = T.CreateTruncating(batchRows);
         var y = outputs.Span;
         var t = targets.Span;
         for (var i = 0; i < y.Length; i++) result[i] = (y[i] - t[i]) / batch;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Tensors;
 
@@ -17,10 +18,10 @@ public abstract record Loss
     public abstract string Name { get; }
 
     /// <summary>The loss of a batch, given the output layer's pre-activation z, its activation a, and the targets.</summary>
-    public abstract double Value(Tensor z, Tensor a, Tensor targets);
+    public abstract T Value<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>dL/dz at the output layer, the first delta of backpropagation.</summary>
-    public abstract Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets);
+    public abstract Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
     /// Null when this loss can follow <paramref name="outputActivation"/>; otherwise why it cannot.
@@ -35,7 +36,7 @@ public abstract record Loss
     internal virtual bool SplitsByRows => false;
 
     /// <summary>Row <paramref name="row"/>'s term of the loss sum, before the division by <see cref="Divisor"/>.</summary>
-    internal virtual double RowTerm(Tensor z, Tensor a, Tensor targets, int row) =>
+    internal virtual T RowTerm<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets, int row) where T : unmanaged, IFloatingPointIeee754<T> =>
         throw new NotSupportedException($"{Name}: the loss is not a mean of row terms");
 
     /// <summary>What the sum of row terms of a batch of <paramref name="rows"/> rows of <paramref name="columns"/> outputs is divided by.</summary>
@@ -43,16 +44,16 @@ public abstract record Loss
 
     /// <summary>
     /// dL/dz at the output for the rows given, as rows of a batch of <paramref name="batchRows"/> rows (the mean's
-    /// divisor is that batch's): <see cref="OutputDelta(Activation, Tensor, Tensor, Tensor)"/> when it is all of them.
+    /// divisor is that batch's): <see cref="OutputDelta{T}(Activation, Tensor{T}, Tensor{T}, Tensor{T})"/> when it is all of them.
     /// </summary>
     // Stryker disable once all : unreachable, every loss overrides it (OutputLoss seals its own; bce, bce_logits and softmax_ce have theirs)
-    internal virtual Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows) =>
+    internal virtual Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets, int batchRows) where T : unmanaged, IFloatingPointIeee754<T> =>
         batchRows == z.Rows ? OutputDelta(outputActivation, z, a, targets)
             : throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
 
     /// <summary>The batch's loss from its row terms, in the order of <see cref="Compute.BatchReduction"/>.</summary>
-    private protected double MeanOfRows(Tensor z, Tensor a, Tensor targets) =>
-        Compute.BatchReduction.Sum(z.Rows, r => RowTerm(z, a, targets, r)) / Divisor(z.Rows, z.Columns);
+    private protected T MeanOfRows<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Compute.BatchReduction.Sum(z.Rows, r => RowTerm(z, a, targets, r)) / T.CreateTruncating(Divisor(z.Rows, z.Columns));
 
     /// <summary>The tutorial's E = Σ ½(t - y)², averaged over the batch.</summary>
     public static Loss HalfSumSquaredError { get; } = new HalfSumSquaredError();
@@ -83,34 +84,34 @@ public abstract record OutputLoss : Loss
     private protected OutputLoss() { }
 
     /// <summary>L(a, t) for a batch of outputs <c>[batch x outputs]</c> and targets of the same shape.</summary>
-    public abstract double Value(Tensor outputs, Tensor targets);
+    public abstract T Value<T>(Tensor<T> outputs, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>dL/da, the same shape as the outputs.</summary>
-    public abstract Tensor Gradient(Tensor outputs, Tensor targets);
+    public abstract Tensor<T> Gradient<T>(Tensor<T> outputs, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <inheritdoc />
-    public sealed override double Value(Tensor z, Tensor a, Tensor targets) => Value(a, targets);
+    public sealed override T Value<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets) => Value(a, targets);
 
     /// <inheritdoc />
-    public sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets)
+    public sealed override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets)
     {
         if (outputActivation is not ElementwiseActivation elementwise || !z.SameShape(a))
             return outputActivation.Backward(z, a, Gradient(a, targets));
         // Fused: dL/da is written into a fresh buffer, and f'(z) is applied in that same buffer.
-        var delta = GC.AllocateUninitializedArray<double>(a.Length);
+        var delta = GC.AllocateUninitializedArray<T>(a.Length);
         Gradient(a, targets, delta);
         elementwise.Backward(z.Span, a.Span, delta, delta);
-        return Tensor.Own(z.Rows, z.Columns, delta);
+        return Tensor<T>.Own(z.Rows, z.Columns, delta);
     }
 
     /// <inheritdoc />
-    internal sealed override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    internal sealed override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets, int batchRows)
     {
         if (batchRows == z.Rows) return OutputDelta(outputActivation, z, a, targets);
         if (!SplitsByRows) throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
-        var delta = GC.AllocateUninitializedArray<double>(a.Length);
+        var delta = GC.AllocateUninitializedArray<T>(a.Length);
         Gradient(a, targets, delta, batchRows);
-        var gradient = Tensor.Own(a.Rows, a.Columns, delta);
+        var gradient = Tensor<T>.Own(a.Rows, a.Columns, delta);
         // Stryker disable once Boolean : the fused branch and Backward compute the same element-wise product in the same order (same bits); the choice only saves a buffer
         if (outputActivation is not ElementwiseActivation elementwise || !z.SameShape(a))
             return outputActivation.Backward(z, a, gradient);
@@ -119,11 +120,11 @@ public abstract record OutputLoss : Loss
     }
 
     /// <summary>dL/da for the rows given, as rows of a batch of <paramref name="batchRows"/> rows (losses that split by rows).</summary>
-    internal virtual void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows) =>
+    internal virtual void Gradient<T>(Tensor<T> outputs, Tensor<T> targets, Span<T> result, int batchRows) where T : unmanaged, IFloatingPointIeee754<T> =>
         throw new NotSupportedException($"{Name}: the loss cannot be split by rows");
 
-    /// <summary>dL/da into a buffer the caller owns; by default a copy of <see cref="Gradient(Tensor, Tensor)"/>.</summary>
-    internal virtual void Gradient(Tensor outputs, Tensor targets, Span<double> result)
+    /// <summary>dL/da into a buffer the caller owns; by default a copy of <see cref="Gradient{T}(Tensor{T}, Tensor{T})"/>.</summary>
+    internal virtual void Gradient<T>(Tensor<T> outputs, Tensor<T> targets, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var gradient = Gradient(outputs, targets);
         outputs.RequireSameShape(gradient, $"{Name} gradient");

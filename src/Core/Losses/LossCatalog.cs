@@ -1,3 +1,4 @@
+using System.Numerics;
 using LanguageExt;
 using LanguageExt.Common;
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Tensors;
 
 namespace Functional.NN.Losses;
@@ -12,7 +13,7 @@ public sealed record MeanSquaredError : OutputLoss
     public override string Name => "mse";
 
     /// <inheritdoc />
-    public override double Value(Tensor outputs, Tensor targets)
+    public override T Value<T>(Tensor<T> outputs, Tensor<T> targets)
     {
         outputs.RequireSameShape(targets, Name);
         // Σ_j within a row in order, then the rows in the batch order of BatchReduction.
@@ -23,11 +24,11 @@ public sealed record MeanSquaredError : OutputLoss
     internal override bool SplitsByRows => true;
 
     /// <summary>Σ_j (t_j - y_j)² of one row.</summary>
-    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int row)
+    internal override T RowTerm<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets, int row)
     {
         var y = a.Row(row);
         var t = targets.Row(row);
-        var sum = 0.0;
+        var sum = T.Zero;
         for (var j = 0; j < y.Length; j++) sum += (t[j] - y[j]) * (t[j] - y[j]);
         return sum;
     }
@@ -36,19 +37,19 @@ public sealed record MeanSquaredError : OutputLoss
     internal override double Divisor(int rows, int columns) => (double)rows * columns;
 
     /// <summary>2(y - t)/(B·K) for these rows of a batch of B = <paramref name="batchRows"/> rows.</summary>
-    internal override void Gradient(Tensor outputs, Tensor targets, Span<double> result, int batchRows)
+    internal override void Gradient<T>(Tensor<T> outputs, Tensor<T> targets, Span<T> result, int batchRows)
     {
         outputs.RequireSameShape(targets, "Zip");
-        var count = (double)((long)batchRows * outputs.Columns);
+        var count = T.CreateTruncating((double)((long)batchRows * outputs.Columns));
         var y = outputs.Span;
         var t = targets.Span;
-        for (var i = 0; i < y.Length; i++) result[i] = 2.0 * (y[i] - t[i]) / count;
+        for (var i = 0; i < y.Length; i++) result[i] = T.CreateTruncating(2.0) * (y[i] - t[i]) / count;
     }
 
     /// <inheritdoc />
-    public override Tensor Gradient(Tensor outputs, Tensor targets)
+    public override Tensor<T> Gradient<T>(Tensor<T> outputs, Tensor<T> targets)
     {
-        var count = (double)outputs.Length;
-        return outputs.Zip(targets, (y, t) => 2.0 * (y - t) / count);
+        var count = T.CreateTruncating(outputs.Length);
+        return outputs.Zip(targets, (y, t) => T.CreateTruncating(2.0) * (y - t) / count);
     }
 }

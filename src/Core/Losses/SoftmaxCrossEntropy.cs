@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Tensors;
 
@@ -19,7 +20,7 @@ public sealed record SoftmaxCrossEntropy : Loss
         outputActivation is Softmax ? null : $"softmax_ce needs a softmax output layer, got {outputActivation.Name}";
 
     /// <inheritdoc />
-    public override double Value(Tensor z, Tensor a, Tensor targets)
+    public override T Value<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets)
     {
         z.RequireSameShape(targets, Name);
         // Each row's loss, then the rows in the batch order of BatchReduction.
@@ -30,9 +31,9 @@ public sealed record SoftmaxCrossEntropy : Loss
     internal override bool SplitsByRows => true;
 
     /// <summary>logΣ_k e^(z_k) - Σ_j t_j z_j of one row, from its logits.</summary>
-    internal override double RowTerm(Tensor z, Tensor a, Tensor targets, int r)
+    internal override T RowTerm<T>(Tensor<T> z, Tensor<T> a, Tensor<T> targets, int r)
     {
-        var total = 0.0;
+        var total = T.Zero;
         var logits = z.Row(r);
         var t = targets.Row(r);
         var top = 0;
@@ -41,28 +42,28 @@ public sealed record SoftmaxCrossEntropy : Loss
             if (logits[j] > logits[top]) top = j;
         var max = logits[top];
         // log Σ_k e^(z_k - max) = log1p(Σ_(k≠top) e^(z_k - max)) keeps its precision when one logit dominates.
-        var rest = 0.0;
+        var rest = T.Zero;
         for (var j = 0; j < logits.Length; j++)
-            if (j != top) rest += Math.Exp(logits[j] - max);
-        var logSum = MathNet.Numerics.SpecialFunctions.Log1p(rest);
+            if (j != top) rest += T.Exp(logits[j] - max);
+        var logSum = ScalarFunctions.Log1p(rest);
         // -log softmax(z)_j = (max - z_j) + logSum. Skipping zero targets keeps -inf logits of other
         // classes from producing 0·∞ = NaN.
         for (var j = 0; j < logits.Length; j++)
-            if (t[j] != 0) total += t[j] * ((max - logits[j]) + logSum);
+            if (t[j] != T.Zero) total += t[j] * ((max - logits[j]) + logSum);
         return total;
     }
 
     /// <inheritdoc />
-    internal override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets, int batchRows)
+    internal override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets, int batchRows)
     {
-        var batch = (double)batchRows;
+        var batch = T.CreateTruncating(batchRows);
         return a.Zip(targets, (p, t) => (p - t) / batch);
     }
 
     /// <inheritdoc />
-    public override Tensor OutputDelta(Activation outputActivation, Tensor z, Tensor a, Tensor targets)
+    public override Tensor<T> OutputDelta<T>(Activation outputActivation, Tensor<T> z, Tensor<T> a, Tensor<T> targets)
     {
-        var batch = (double)z.Rows;
+        var batch = T.CreateTruncating(z.Rows);
         return a.Zip(targets, (p, t) => (p - t) / batch);
     }
 }

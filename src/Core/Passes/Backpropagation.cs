@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Functional.NN.Activations;
 using Functional.NN.Compute;
@@ -15,50 +16,50 @@ namespace Functional.NN.Passes;
 public static class Backpropagation
 {
     /// <summary>The gradients of the loss with respect to every parameter, from a forward pass on the batch's inputs.</summary>
-    public static Gradients Backward(Network network, Parameters parameters, ForwardResult forward, Tensor targets) =>
+    public static Gradients<T> Backward<T>(Network network, Parameters<T> parameters, ForwardResult<T> forward, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T> =>
         Backward(ComputeBackend.Current, network, parameters, forward, targets);
 
     /// <summary>The loss on the batch and its gradient, from one forward and one backward pass.</summary>
-    public static ValueAndGradient ValueAndGradient(Network network, Parameters parameters, Batch batch) =>
+    public static ValueAndGradient<T> ValueAndGradient<T>(Network network, Parameters<T> parameters, Batch<T> batch) where T : unmanaged, IFloatingPointIeee754<T> =>
         ValueAndGradient(ComputeBackend.Current, network, parameters, batch);
 
     /// <summary>The gradient of the loss on the batch.</summary>
-    public static Gradients Gradient(Network network, Parameters parameters, Batch batch) =>
+    public static Gradients<T> Gradient<T>(Network network, Parameters<T> parameters, Batch<T> batch) where T : unmanaged, IFloatingPointIeee754<T> =>
         ValueAndGradient(network, parameters, batch).Gradients;
 
-    /// <summary><see cref="ValueAndGradient(Network, Parameters, Batch)"/> on a given backend.</summary>
-    internal static ValueAndGradient ValueAndGradient(ComputeBackend backend, Network network, Parameters parameters, Batch batch)
+    /// <summary><see cref="ValueAndGradient{T}(Network, Parameters{T}, Batch{T})"/> on a given backend.</summary>
+    internal static ValueAndGradient<T> ValueAndGradient<T>(ComputeBackend backend, Network network, Parameters<T> parameters, Batch<T> batch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var forward = ForwardPass.Run(backend, network, parameters, batch.Inputs);
         var value = network.Loss.Value(forward.Logits, forward.Output, batch.Targets);
-        return new ValueAndGradient(value, Backward(backend, network, parameters, forward, batch.Targets), forward);
+        return new ValueAndGradient<T>(value, Backward(backend, network, parameters, forward, batch.Targets), forward);
     }
 
-    /// <summary><see cref="Backward(Network, Parameters, ForwardResult, Tensor)"/> on a given backend.</summary>
-    internal static Gradients Backward(ComputeBackend backend, Network network, Parameters parameters, ForwardResult forward, Tensor targets)
+    /// <summary><see cref="Backward{T}(Network, Parameters{T}, ForwardResult{T}, Tensor{T})"/> on a given backend.</summary>
+    internal static Gradients<T> Backward<T>(ComputeBackend backend, Network network, Parameters<T> parameters, ForwardResult<T> forward, Tensor<T> targets) where T : unmanaged, IFloatingPointIeee754<T>
     {
         PassChecks.RequireFits(network, parameters);
         var output = forward.Trace[^1];
         var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, targets).Memory;
         var rows = forward.Inputs.Rows;
-        var layers = new LayerTensors[network.Layers.Length];
+        var layers = new LayerTensors<T>[network.Layers.Length];
         for (var l = layers.Length - 1; l >= 0; l--)
         {
             var w = parameters[l].Weights;
-            var (weights, bias) = (GC.AllocateUninitializedArray<double>(w.Length), GC.AllocateUninitializedArray<double>(w.Rows));
-            var below = l > 0 ? BelowOf(network, forward, l, GC.AllocateUninitializedArray<double>(rows * w.Columns)) : (LayerBackward.Below?)null;
+            var (weights, bias) = (GC.AllocateUninitializedArray<T>(w.Length), GC.AllocateUninitializedArray<T>(w.Rows));
+            var below = l > 0 ? BelowOf(network, forward, l, GC.AllocateUninitializedArray<T>(rows * w.Columns)) : (LayerBackward.Below<T>?)null;
             LayerBackward.Run(backend, delta, forward.InputOf(l).Memory, w, rows, weights, bias, below);
-            layers[l] = new LayerTensors(Tensor.Own(w.Rows, w.Columns, weights), Tensor.Own(1, w.Rows, bias));
+            layers[l] = new LayerTensors<T>(Tensor<T>.Own(w.Rows, w.Columns, weights), Tensor<T>.Own(1, w.Rows, bias));
             if (below is { } b) delta = b.Delta;
         }
-        return new Gradients(ImmutableCollectionsMarshal.AsImmutableArray(layers));
+        return new Gradients<T>(ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 
     /// <summary>The layer below layer <paramref name="layer"/> from a forward pass's trace, its δ going to <paramref name="delta"/>.</summary>
-    internal static LayerBackward.Below BelowOf(Network network, ForwardResult forward, int layer, double[] delta)
+    internal static LayerBackward.Below<T> BelowOf<T>(Network network, ForwardResult<T> forward, int layer, T[] delta) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var trace = forward.Trace[layer - 1];
-        return new LayerBackward.Below(Elementwise(network, layer - 1), trace.Z.Memory, trace.A.Memory, delta);
+        return new LayerBackward.Below<T>(Elementwise(network, layer - 1), trace.Z.Memory, trace.A.Memory, delta);
     }
 
     /// <summary>The activation of hidden layer <paramref name="layer"/>, which the network guarantees to be element-wise.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Compute;
 using Functional.NN.Tensors;
 
@@ -19,7 +20,7 @@ internal static class BackwardPair
 
     /// <summary>Whether a layer of <paramref name="weights"/> on a batch of <paramref name="rows"/> runs its pair side by side.</summary>
     // Stryker disable once all : side by side or one after the other, the gradient and the delta below are the same bits (ThreadSplitPassTests); the threshold only changes the speed
-    public static bool SideBySide(ComputeBackend backend, int rows, Tensor weights) =>
+    public static bool SideBySide<T>(ComputeBackend backend, int rows, Tensor<T> weights) where T : unmanaged, IFloatingPointIeee754<T> =>
         backend.Threads == 2 && (long)rows * weights.Rows * weights.Columns >= ParallelThreshold;
 
     /// <summary>Runs <paramref name="gradient"/> and <paramref name="below"/> side by side, each given the backend's one-threaded sibling.</summary>

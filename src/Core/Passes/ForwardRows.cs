@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Compute;
 using Functional.NN.Model;
@@ -9,8 +10,8 @@ namespace Functional.NN.Passes;
 /// The forward pass up to the logits, into buffers the caller owns: for every hidden layer z_l = a_(l-1) W_lᵀ + b_l
 /// and a_l = f_l(z_l), then the output layer's z. Rows are independent, so a large batch is cut into one block of
 /// rows per thread and each block goes through every layer on its own thread, on the backend's one-threaded
-/// sibling, with no waiting between layers. Every forward pass (<see cref="ForwardPass.Run(Network, Parameters, Tensor)"/>,
-/// <see cref="ForwardPass.Predict(Network, Parameters, Tensor)"/>, the training step) goes through here, so all
+/// sibling, with no waiting between layers. Every forward pass (<see cref="ForwardPass.Run{T}(Network, Parameters{T}, Tensor{T})"/>,
+/// <see cref="ForwardPass.Predict{T}(Network, Parameters{T}, Tensor{T})"/>, the training step) goes through here, so all
 /// three give the same numbers.
 /// </summary>
 internal static class ForwardRows
@@ -24,8 +25,8 @@ internal static class ForwardRows
     /// the same buffer as <paramref name="z"/>[l] when the pre-activations are not wanted. Hidden activations are
     /// element-wise (the network allows softmax only at the output). Shapes are the caller's to check.
     /// </summary>
-    public static void Run(ComputeBackend backend, Network network, Parameters parameters, Tensor inputs,
-        double[][] z, double[][] a, double[] logits)
+    public static void Run<T>(ComputeBackend backend, Network network, Parameters<T> parameters, Tensor<T> inputs,
+        T[][] z, T[][] a, T[] logits) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var rows = inputs.Rows;
         var parts = Parts(backend, network, rows);
@@ -51,8 +52,8 @@ internal static class ForwardRows
         return work < ParallelThreshold ? 1 : backend.Threads;
     }
 
-    private static void Block(ComputeBackend backend, Network network, Parameters parameters, Tensor inputs,
-        double[][] z, double[][] a, double[] logits, int from, int to)
+    private static void Block<T>(ComputeBackend backend, Network network, Parameters<T> parameters, Tensor<T> inputs,
+        T[][] z, T[][] a, T[] logits, int from, int to) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var specs = network.Layers;
         var count = to - from;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Compute;
 using Functional.NN.Tensors;
@@ -22,7 +23,7 @@ internal static class LayerBackward
     /// <param name="Z">z_(l-1), <c>[rows x inputs]</c>.</param>
     /// <param name="A">a_(l-1) = f_(l-1)(z_(l-1)).</param>
     /// <param name="Delta">At least rows·inputs long; receives δ_(l-1).</param>
-    public readonly record struct Below(ElementwiseActivation Activation, ReadOnlyMemory<double> Z, ReadOnlyMemory<double> A, double[] Delta);
+    public readonly record struct Below<T>(ElementwiseActivation Activation, ReadOnlyMemory<T> Z, ReadOnlyMemory<T> A, T[] Delta) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
     /// dL/dW_l and dL/db_l into <paramref name="weights"/> and <paramref name="bias"/>, and δ_(l-1) into
@@ -31,8 +32,8 @@ internal static class LayerBackward
     /// <paramref name="withGradient"/>, when given, runs right after the gradient on the same thread (with the
     /// backend that thread uses), while the gradient is still in the cache: the training step updates the layer there.
     /// </summary>
-    public static void Run(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
-        int rows, double[] weights, double[] bias, Below? below, Action<ComputeBackend>? withGradient = null)
+    public static void Run<T>(ComputeBackend backend, ReadOnlyMemory<T> delta, ReadOnlyMemory<T> input, Tensor<T> layerWeights,
+        int rows, T[] weights, T[] bias, Below<T>? below, Action<ComputeBackend>? withGradient = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (below is not { } b)
         {
@@ -50,28 +51,28 @@ internal static class LayerBackward
     }
 
     // Methods of their own, so that only the side-by-side case pays for closures (a small network's step allocates none).
-    private static void SideBySide(ComputeBackend backend, ReadOnlyMemory<double> delta, ReadOnlyMemory<double> input, Tensor layerWeights,
-        int rows, double[] weights, double[] bias, Below below, Action<ComputeBackend>? withGradient) =>
+    private static void SideBySide<T>(ComputeBackend backend, ReadOnlyMemory<T> delta, ReadOnlyMemory<T> input, Tensor<T> layerWeights,
+        int rows, T[] weights, T[] bias, Below<T> below, Action<ComputeBackend>? withGradient) where T : unmanaged, IFloatingPointIeee754<T> =>
         BackwardPair.Run(backend, on => GradientThen(on, delta.Span, input.Span, rows, layerWeights, weights, bias, withGradient),
             on => DeltaBelow(on, below, delta.Span, layerWeights, rows));
 
-    private static void GradientThen(ComputeBackend on, ReadOnlySpan<double> delta, ReadOnlySpan<double> input, int rows, Tensor layerWeights,
-        double[] weights, double[] bias, Action<ComputeBackend>? withGradient)
+    private static void GradientThen<T>(ComputeBackend on, ReadOnlySpan<T> delta, ReadOnlySpan<T> input, int rows, Tensor<T> layerWeights,
+        T[] weights, T[] bias, Action<ComputeBackend>? withGradient) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Gradient(on, delta, input, rows, layerWeights.Rows, layerWeights.Columns, weights, bias);
         withGradient?.Invoke(on);
     }
 
     /// <summary>dL/dW_l = δ_lᵀ a_(l-1) and dL/db_l = Σ_rows δ_l, into the first units·inputs and units elements.</summary>
-    public static void Gradient(ComputeBackend on, ReadOnlySpan<double> delta, ReadOnlySpan<double> input, int rows, int units, int inputs,
-        Span<double> weights, Span<double> bias)
+    public static void Gradient<T>(ComputeBackend on, ReadOnlySpan<T> delta, ReadOnlySpan<T> input, int rows, int units, int inputs,
+        Span<T> weights, Span<T> bias) where T : unmanaged, IFloatingPointIeee754<T>
     {
         on.Multiply(true, false, units, inputs, rows, delta, input, weights[..(units * inputs)], accumulate: false);
         MatrixKernels.ColumnSums(delta, bias[..units], rows, units);
     }
 
-    /// <summary>δ_(l-1) = f'(z_(l-1)) ⊙ (δ_l W_l), into <see cref="Below.Delta"/>.</summary>
-    public static void DeltaBelow(ComputeBackend on, Below below, ReadOnlySpan<double> delta, Tensor weights, int rows)
+    /// <summary>δ_(l-1) = f'(z_(l-1)) ⊙ (δ_l W_l), into <see cref="Below{T}.Delta"/>.</summary>
+    public static void DeltaBelow<T>(ComputeBackend on, Below<T> below, ReadOnlySpan<T> delta, Tensor<T> weights, int rows) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var length = rows * weights.Columns;
         var result = below.Delta.AsSpan(0, length);
@@ -80,6 +81,6 @@ internal static class LayerBackward
     }
 
     /// <summary>dL/da_(l-1) = δ_l W_l, the gradient reaching the layer's input, into <paramref name="result"/> (rows·inputs).</summary>
-    public static void GradientOfInputs(ComputeBackend on, ReadOnlySpan<double> delta, Tensor weights, int rows, Span<double> result) =>
+    public static void GradientOfInputs<T>(ComputeBackend on, ReadOnlySpan<T> delta, Tensor<T> weights, int rows, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T> =>
         on.Multiply(false, false, rows, weights.Columns, weights.Rows, delta, weights.Span, result, accumulate: false);
 }

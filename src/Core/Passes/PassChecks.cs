@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Passes;
@@ -6,7 +7,7 @@ namespace Functional.NN.Passes;
 internal static class PassChecks
 {
     /// <summary>Throws <see cref="ArgumentException"/> when the parameters do not fit the network.</summary>
-    public static void RequireFits(Network network, Parameters parameters)
+    public static void RequireFits<T>(Network network, Parameters<T> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var specs = network.Layers;
         var fits = parameters.Count == specs.Length;

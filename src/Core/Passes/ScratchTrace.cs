@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
@@ -13,24 +14,24 @@ namespace Functional.NN.Passes;
 /// <param name="A">Activations of hidden layer l, rows x units, at <c>A[l]</c>.</param>
 /// <param name="Logits">The output layer's pre-activations.</param>
 /// <param name="Output">The output layer's activations.</param>
-internal readonly record struct ScratchTrace(double[][] Z, double[][] A, Tensor Logits, Tensor Output)
+internal readonly record struct ScratchTrace<T>(T[][] Z, T[][] A, Tensor<T> Logits, Tensor<T> Output) where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The forward pass of <paramref name="inputs"/> through <see cref="ForwardRows"/>, hidden layers into <paramref name="scratch"/>.</summary>
-    public static ScratchTrace Run(ComputeBackend backend, Network network, Parameters parameters, Tensor inputs, ScratchBuffers scratch)
+    public static ScratchTrace<T> Run(ComputeBackend backend, Network network, Parameters<T> parameters, Tensor<T> inputs, ScratchBuffers<T> scratch)
     {
         var specs = network.Layers;
         var last = specs.Length - 1;
         var rows = inputs.Rows;
-        var z = new double[last][];
-        var a = new double[last][];
+        var z = new T[last][];
+        var a = new T[last][];
         for (var l = 0; l < last; l++)
         {
             z[l] = scratch.Rent(rows * specs[l].Units);
             a[l] = scratch.Rent(rows * specs[l].Units);
         }
-        var logitsBuffer = GC.AllocateUninitializedArray<double>(rows * specs[last].Units);
+        var logitsBuffer = GC.AllocateUninitializedArray<T>(rows * specs[last].Units);
         ForwardRows.Run(backend, network, parameters, inputs, z, a, logitsBuffer);
-        var logits = Tensor.Own(rows, specs[last].Units, logitsBuffer);
-        return new ScratchTrace(z, a, logits, specs[last].Activation.Apply(logits));
+        var logits = Tensor<T>.Own(rows, specs[last].Units, logitsBuffer);
+        return new ScratchTrace<T>(z, a, logits, specs[last].Activation.Apply(logits));
     }
 }

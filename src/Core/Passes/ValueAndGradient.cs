@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Passes;
@@ -6,4 +7,5 @@ namespace Functional.NN.Passes;
 /// <param name="Value">The loss.</param>
 /// <param name="Gradients">dL/dW and dL/db for every layer.</param>
 /// <param name="Forward">The forward pass that produced them.</param>
-public sealed record ValueAndGradient(double Value, Gradients Gradients, ForwardResult Forward);
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record ValueAndGradient<T>(T Value, Gradients<T> Gradients, ForwardResult<T> Forward) where T : unmanaged, IFloatingPointIeee754<T>;

@@ -21,13 +21,19 @@ internal static class MatrixKernels
     /// summing x[i]·y[i] (a product, then an add) for i ≡ l (mod 8) below the last multiple of 8; the lanes
     /// combined as ((l0+l1)+(l2+l3))+((l4+l5)+(l6+l7)); then the remaining elements added in order.
     /// </summary>
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> lanes = stackalloc double[8];
+        Span<T> lanes = stackalloc T[8];
         var full = x.Length / 8 * 8;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.Count == 8)
         {
-            Vector256<double> low = default, high = default;
+            Vector256<T> all = default;
+            for (var i = 0; i < full; i += 8) all += Vector256.Create(x.Slice(i, 8)) * Vector256.Create(y.Slice(i, 8));
+            all.CopyTo(lanes);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<T> low = default, high = default;
             for (var i = 0; i < full; i += 8)
             {
                 low += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));

@@ -123,6 +123,18 @@ public sealed class Tensor<T> : IEquatable<Tensor<T>> where T : unmanaged, IFloa
         return new Tensor<T>(Rows, Columns, data);
     }
 
+    /// <summary>
+    /// The same shape with every element converted to <typeparamref name="TOther"/>, rounded to nearest (float to
+    /// double is exact; double to float rounds once).
+    /// </summary>
+    public Tensor<TOther> Convert<TOther>() where TOther : unmanaged, IFloatingPointIeee754<TOther>
+    {
+        if (typeof(TOther) == typeof(T)) return (Tensor<TOther>)(object)this;
+        var data = GC.AllocateUninitializedArray<TOther>(_data.Length);
+        for (var i = 0; i < data.Length; i++) data[i] = TOther.CreateTruncating(_data[i]);
+        return new Tensor<TOther>(Rows, Columns, data);
+    }
+
     /// <summary>The same numbers with the element at (row, column) replaced by <paramref name="value"/>.</summary>
     public Tensor<T> With(int row, int column, T value)
     {
@@ -155,7 +167,7 @@ public sealed class Tensor<T> : IEquatable<Tensor<T>> where T : unmanaged, IFloa
     /// lower-case hex. -0 is hashed as 0 and every NaN as the type's NaN, because <see cref="Equals(Tensor{T})"/>
     /// treats them as equal.
     /// </summary>
-    public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(ContentBytes()));
+    public string ContentHash() => System.Convert.ToHexStringLower(SHA256.HashData(ContentBytes()));
 
     internal byte[] ContentBytes()
     {

@@ -47,11 +47,11 @@ public static class TrainingStep
     {
         PassChecks.RequireFits(network, parameters);
         PassChecks.RequireInputs(network, batch.Inputs.Columns);
-        using var scratch = new ScratchBuffers();
+        using var scratch = new ScratchBuffers<double>();
         var specs = network.Layers;
         var last = specs.Length - 1;
         var rows = batch.Inputs.Rows;
-        var (z, a, logits, output) = ScratchTrace.Run(backend, network, parameters, batch.Inputs, scratch);
+        var (z, a, logits, output) = ScratchTrace<double>.Run(backend, network, parameters, batch.Inputs, scratch);
         var loss = network.Loss.Value(logits, output, batch.Targets);
         var delta = network.Loss.OutputDelta(specs[last].Activation, logits, output, batch.Targets).Memory;
 
@@ -68,8 +68,8 @@ public static class TrainingStep
             var w = parameters[l].Weights;
             var (weights, bias) = (Buffer(w.Length), Buffer(w.Rows));
             ReadOnlyMemory<double> input = l == 0 ? batch.Inputs.Memory : a[l - 1].AsMemory(0, rows * w.Columns);
-            var below = l == 0 ? (LayerBackward.Below?)null
-                : new LayerBackward.Below(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(rows * w.Columns));
+            var below = l == 0 ? (LayerBackward.Below<double>?)null
+                : new LayerBackward.Below<double>(Backpropagation.Elementwise(network, l - 1), z[l - 1], a[l - 1], scratch.Rent(rows * w.Columns));
             var layer = l;
             LayerBackward.Run(backend, delta, input, w, rows, weights, bias, below, early is null ? null : on =>
                 updated[layer] = new LayerTensors(ElementwisePass.StepTensor(on, early, 2 * layer, w, weights.AsMemory(0, w.Length), arrays),

@@ -24,7 +24,7 @@ internal sealed record LayerHealth(ImmutableArray<double> GradientNorms, Immutab
 /// <summary>
 /// Measures <see cref="LayerHealth"/> on a fixed probe batch: the first <see cref="Rows"/> examples of the training
 /// part (as stored, standardized when the run standardizes), at the parameters that end the epoch, with Core's
-/// <see cref="Backpropagation.ValueAndGradient(Network, Parameters, Batch)"/> (one forward and one backward pass,
+/// <see cref="Backpropagation.ValueAndGradient{T}(Network, Parameters{T}, Batch{T})"/> (one forward and one backward pass,
 /// outside the training step, which it does not slow down: for Fashion-MNIST it adds one pass over 256 examples to
 /// an epoch of 422 steps of 128). A fixed batch, unlike the epoch's last batch, gives every epoch the same yardstick
 /// and is independent of the shuffle, so runs and resumed runs write the same numbers.

@@ -18,10 +18,10 @@ public sealed record ScaledTanh(double Gain) : ElementwiseActivation
     public override string Name => "scaled_tanh";
 
     /// <inheritdoc />
-    public override double Value(double z) => Math.Tanh(Gain * z);
+    public override T Value<T>(T z) => T.Tanh(T.CreateTruncating(Gain) * z);
 
     /// <inheritdoc />
-    public override double Derivative(double z, double a) => Gain * (1 - a * a);
+    public override T Derivative<T>(T z, T a) => T.CreateTruncating(Gain) * (T.One - a * a);
 
     /// <summary>The activation catalog extended with <c>scaled_tanh</c>.</summary>
     public static Fin<Activation> Catalog(string name) => name == "scaled_tanh" ? Default : ActivationCatalog.FromName(name);
