@@ -109,7 +109,7 @@ public abstract class TrainedModel
     public Fin<Tensor> Predict(Tensor inputs) =>
         inputs.Columns != Network.InputSize
             ? Error.New($"predict: the model {Network} expects {Network.InputSize} input features, got {inputs.Columns}")
-            : Standardized(inputs).Map(x => ForwardPass.Predict(Network, Float64Parameters, x));
+            : Standardized(inputs).Map(Outputs);
 
     /// <summary>
     /// The network's outputs on every example of <paramref name="data"/>, exactly as <c>fnn predict</c> computes
@@ -117,7 +117,7 @@ public abstract class TrainedModel
     /// </summary>
     /// <param name="data">Examples loaded with <see cref="Datasets"/>.</param>
     public Fin<Tensor> Predict(LabeledData data) =>
-        Fit(data.Loaded).Map(fitted => ForwardPass.Predict(Network, Float64Parameters, fitted.Examples.Features));
+        Fit(data.Loaded).Map(fitted => Outputs(fitted.Examples.Features));
 
     /// <summary>
     /// The model's loss on all of <paramref name="data"/> as one batch and, for classification data, its accuracy,
@@ -126,12 +126,21 @@ public abstract class TrainedModel
     /// <param name="data">Examples loaded with <see cref="Datasets"/>, whose classes match the model's outputs.</param>
     public Fin<ModelScore> Evaluate(LabeledData data) =>
         from fitted in Fit(data.Loaded)
-        from evaluation in Evaluator.Evaluate(Network, Float64Parameters, fitted)
+        from evaluation in Score(fitted)
         select new ModelScore(evaluation.Loss, evaluation.Accuracy, evaluation.Examples);
 
     /// <summary>
-    /// The parameters in float64: a float64 model's own, a float32 model's widened exactly. What the float64 passes
-    /// (evaluate, predict, gradient checks) run on until Core's passes compute in the model's own element type (issue 14).
+    /// The network's outputs for inputs already standardized (if the model standardizes), computed in the model's own
+    /// element type (the inputs rounded to it once) and given back as doubles (exact for float32 outputs).
+    /// </summary>
+    internal abstract Tensor Outputs(Tensor inputs);
+
+    /// <summary>The loss, accuracy and confusion matrix on <paramref name="data"/> (<see cref="Evaluator"/>), computed in the model's element type.</summary>
+    internal abstract Fin<ModelEvaluation> Score(FittedDataset data);
+
+    /// <summary>
+    /// The parameters in float64: a float64 model's own, a float32 model's widened exactly; what a gradient check, which
+    /// compares with central differences in float64, runs on.
     /// </summary>
     internal abstract Parameters Float64Parameters { get; }
 

@@ -1,6 +1,9 @@
 using System.Numerics;
 using Functional.NN.Data;
+using Functional.NN.Experiments.DataSources;
+using Functional.NN.Experiments.Evaluation;
 using Functional.NN.Experiments.Storage;
+using Functional.NN.Passes;
 using Functional.NN.Model;
 using LanguageExt;
 
@@ -29,5 +32,11 @@ public sealed class TrainedModel<T> : TrainedModel where T : unmanaged, IFloatin
     internal override Fin<byte[]> OnnxBytes(Onnx.OnnxExportOptions options) => Onnx.OnnxExport.ToBytes(Network, Parameters, Standardizer, options);
 
     /// <inheritdoc />
-    internal override Parameters Float64Parameters => Parameters is Parameters<double> own ? own : ElementConversion.Widen(Network, Parameters);
+    internal override Tensor Outputs(Tensor inputs) => ForwardPass.Predict(Network, Parameters, inputs.Convert<T>()).Convert<double>();
+
+    /// <inheritdoc />
+    internal override Fin<ModelEvaluation> Score(FittedDataset data) => Evaluator.Evaluate(Network, Parameters, data);
+
+    /// <inheritdoc />
+    internal override Parameters Float64Parameters => ElementConversion.Widen(Network, Parameters);
 }

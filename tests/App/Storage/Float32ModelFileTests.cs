@@ -119,7 +119,7 @@ public sealed class Float32ModelFileTests : IDisposable
     [Fact]
     public void The_prediction_hash_tells_a_float32_model_from_its_float64_widening()
     {
-        var widened = Floats.Layers.Select(l => new LayerTensors(ElementConversion.Convert<float, double>(l.Weights), ElementConversion.Convert<float, double>(l.Bias)));
+        var widened = Floats.Layers.Select(l => new LayerTensors(l.Weights.Convert<double>(), l.Bias.Convert<double>()));
         var doubles = Parameters.Create(Network, widened).ThrowIfFail();
         var network = FinAssert.Succeeds(ModelDocumentMapping.ToDocument(Network, doubles, "x", default)).Network;
         Assert.NotEqual(PredictionHash.Of(network, doubles, default), PredictionHash.Of(network, Floats, default));
