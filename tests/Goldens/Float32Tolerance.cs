@@ -52,13 +52,13 @@ public static class Float32Tolerance
         Math.Abs(actual - expected) / (Epsilon * Math.Max(scale, Math.Abs(expected)));
 
     /// <summary>The largest <see cref="Units(double,double,double)"/> over a tensor and its reference rows.</summary>
-    public static double Units(double[][] expected, Tensor actual, double scale)
+    public static double Units<T>(double[][] expected, Tensor<T> actual, double scale) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         RequireShape(expected, actual);
         var largest = 0.0;
         for (var r = 0; r < expected.Length; r++)
             for (var c = 0; c < expected[r].Length; c++)
-                largest = Math.Max(largest, Units(expected[r][c], actual[r, c], scale));
+                largest = Math.Max(largest, Units(expected[r][c], double.CreateTruncating(actual[r, c]), scale));
         return largest;
     }
 
@@ -71,27 +71,27 @@ public static class Float32Tolerance
     }
 
     /// <summary>Asserts every element of a tensor against reference rows.</summary>
-    public static void Close(double[][] expected, Tensor actual, double scale, string where)
+    public static void Close<T>(double[][] expected, Tensor<T> actual, double scale, string where) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         RequireShape(expected, actual);
         for (var r = 0; r < expected.Length; r++)
             for (var c = 0; c < expected[r].Length; c++)
-                Close(expected[r][c], actual[r, c], scale, $"{where}[{r},{c}]");
+                Close(expected[r][c], double.CreateTruncating(actual[r, c]), scale, $"{where}[{r},{c}]");
     }
 
     /// <summary>Asserts a forward field (z, a or the output) with s = 1.</summary>
-    public static void CloseForward(double[][] expected, Tensor actual, string where) =>
+    public static void CloseForward<T>(double[][] expected, Tensor<T> actual, string where) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Close(expected, actual, ForwardScale, where);
 
     /// <summary>Asserts a weight gradient normwise, s = its largest reference magnitude.</summary>
-    public static void CloseGradient(double[][] expected, Tensor actual, string where) =>
+    public static void CloseGradient<T>(double[][] expected, Tensor<T> actual, string where) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Close(expected, actual, GradientScale(expected), where);
 
     /// <summary>Asserts a bias gradient normwise, s = its largest reference magnitude.</summary>
-    public static void CloseGradient(double[] expected, Tensor actual, string where) =>
+    public static void CloseGradient<T>(double[] expected, Tensor<T> actual, string where) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Close([expected], actual, GradientScale(expected), where);
 
-    private static void RequireShape(double[][] expected, Tensor actual) =>
+    private static void RequireShape<T>(double[][] expected, Tensor<T> actual) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Assert.True(expected.Length == actual.Rows && (expected.Length == 0 || expected[0].Length == actual.Columns),
             $"expected [{expected.Length} x {(expected.Length == 0 ? 0 : expected[0].Length)}], got {actual.ShapeText}");
 }

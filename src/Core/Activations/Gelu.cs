@@ -24,6 +24,21 @@ public sealed record Gelu : ElementwiseActivation
     /// <inheritdoc />
     public override T Derivative<T>(T z, T a) => NormalCdf(z) + z * NormalDensity(z);
 
+    // The loops are repeated in each sealed activation: here the calls to Value and Derivative are direct (the JIT
+    // devirtualizes them and inlines the rule), where the base class's loop pays a generic virtual call per element.
+
+    /// <inheritdoc />
+    internal override void Apply<T>(ReadOnlySpan<T> z, Span<T> a)
+    {
+        for (var i = 0; i < z.Length; i++) a[i] = Value(z[i]);
+    }
+
+    /// <inheritdoc />
+    internal override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> upstream, Span<T> result)
+    {
+        for (var i = 0; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
+    }
+
     /// <summary>Φ(z) = ½·erfc(-z/√2), the standard normal distribution function.</summary>
     public static T NormalCdf<T>(T z) where T : unmanaged, IFloatingPointIeee754<T> =>
         T.CreateTruncating(0.5 * SpecialFunctions.Erfc(-double.CreateTruncating(z) * InverseSqrt2));

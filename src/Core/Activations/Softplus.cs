@@ -19,6 +19,21 @@ public sealed record Softplus : ElementwiseActivation
     /// <inheritdoc />
     public override T Derivative<T>(T z, T a) => Activations.Sigmoid.Logistic(z);
 
+    // The loops are repeated in each sealed activation: here the calls to Value and Derivative are direct (the JIT
+    // devirtualizes them and inlines the rule), where the base class's loop pays a generic virtual call per element.
+
+    /// <inheritdoc />
+    internal override void Apply<T>(ReadOnlySpan<T> z, Span<T> a)
+    {
+        for (var i = 0; i < z.Length; i++) a[i] = Value(z[i]);
+    }
+
+    /// <inheritdoc />
+    internal override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> upstream, Span<T> result)
+    {
+        for (var i = 0; i < z.Length; i++) result[i] = upstream[i] * Derivative(z[i], a[i]);
+    }
+
     /// <summary>log(1 + e^z) as max(z, 0) + log1p(e^-|z|): finite for every finite z.</summary>
     public static T Of<T>(T z) where T : unmanaged, IFloatingPointIeee754<T> => T.Max(z, T.Zero) + ScalarFunctions.Log1p(T.Exp(-T.Abs(z)));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Randomness;
 using Functional.NN.Tensors;
@@ -31,21 +32,31 @@ public abstract record Initializer
     public abstract Tensor Sample(int rows, int columns, Fans fans, RandomKey key);
 
     /// <summary>Weights by this initializer and biases all zero (PyTorch's habit for many models, and JAX's default).</summary>
-    public Parameters Initialize(Network network, RandomKey key) => Initialize(network, key, Zeros);
+    public Parameters Initialize(Network network, RandomKey key) => Initialize<double>(network, key, Zeros);
 
     /// <summary>Weights by this initializer and biases by <paramref name="bias"/>, with one key per layer.</summary>
-    public Parameters Initialize(Network network, RandomKey key, Initializer bias)
+    public Parameters Initialize(Network network, RandomKey key, Initializer bias) => Initialize<double>(network, key, bias);
+
+    /// <summary>
+    /// <see cref="Initialize(Network, RandomKey)"/> in the element type <typeparamref name="T"/>: the same numbers,
+    /// each rounded once to <typeparamref name="T"/> (so a float32 run starts where the float64 run does, rounded).
+    /// </summary>
+    public Parameters<T> Initialize<T>(Network network, RandomKey key) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Initialize<T>(network, key, Zeros);
+
+    /// <summary><see cref="Initialize(Network, RandomKey, Initializer)"/> in the element type <typeparamref name="T"/>, each number rounded once.</summary>
+    public Parameters<T> Initialize<T>(Network network, RandomKey key, Initializer bias) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var layers = ImmutableArray.CreateBuilder<LayerTensors>(network.Layers.Length);
+        var layers = ImmutableArray.CreateBuilder<LayerTensors<T>>(network.Layers.Length);
         for (var l = 0; l < network.Layers.Length; l++)
         {
             var fans = new Fans(network.InputsOf(l), network.Layers[l].Units);
             var layerKey = key.Fold(l);
-            layers.Add(new LayerTensors(
-                Sample(fans.Out, fans.In, fans, layerKey.Fold(0)),
-                bias.Sample(1, fans.Out, fans, layerKey.Fold(1))));
+            layers.Add(new LayerTensors<T>(
+                Sample(fans.Out, fans.In, fans, layerKey.Fold(0)).Convert<T>(),
+                bias.Sample(1, fans.Out, fans, layerKey.Fold(1)).Convert<T>()));
         }
-        return Parameters.FromTrustedLayers(layers.MoveToImmutable());
+        return Parameters<T>.FromTrustedLayers(layers.MoveToImmutable());
     }
 
     /// <summary>Every number 0.</summary>

@@ -27,6 +27,17 @@ public sealed record Batch<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Number of examples.</summary>
     public int Size => Inputs.Rows;
 
+    /// <summary>The same batch in the element type <typeparamref name="TOther"/>, each number rounded once to nearest.</summary>
+    /// <remarks>Rounding to float can overflow a finite double to infinity; such a batch is refused as a batch would be.</remarks>
+    public Fin<Batch<TOther>> Convert<TOther>() where TOther : unmanaged, IFloatingPointIeee754<TOther>
+    {
+        var (inputs, targets) = (Inputs.Convert<TOther>(), Targets.Convert<TOther>());
+        var bad = Batch<TOther>.FirstNonFinite(inputs) is not null || Batch<TOther>.FirstNonFinite(targets) is not null;
+        return bad
+            ? Error.New($"the batch does not fit in {ElementTypeName.Of<TOther>()}: a number overflows to infinity")
+            : Batch<TOther>.FromTrusted(inputs, targets);
+    }
+
     /// <summary>A batch of inputs and targets already known to fit (rows of a checked batch).</summary>
     internal static Batch<T> FromTrusted(Tensor<T> inputs, Tensor<T> targets) => new(inputs, targets);
 
@@ -57,7 +68,7 @@ public sealed record Batch<T> where T : unmanaged, IFloatingPointIeee754<T>
     private static Fin<Tensor<T>> Named(string what, Fin<Tensor<T>> tensor) =>
         tensor.Match(Succ: t => (Fin<Tensor<T>>)t, Fail: e => Error.New($"{what}: {e.Message}"));
 
-    private static (int Row, int Column)? FirstNonFinite(Tensor<T> tensor)
+    internal static (int Row, int Column)? FirstNonFinite(Tensor<T> tensor)
     {
         var span = tensor.Span;
         for (var i = 0; i < span.Length; i++)

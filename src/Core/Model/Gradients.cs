@@ -21,6 +21,10 @@ public sealed class Gradients<T> : LayerTree<Gradients<T>, T> where T : unmanage
     /// <summary>Every element multiplied by <paramref name="factor"/>.</summary>
     public Gradients<T> Scale(T factor) => MapScalars(x => x * factor);
 
+    /// <summary>The same gradients in the element type <typeparamref name="TOther"/>, each number rounded once to nearest.</summary>
+    public Gradients<TOther> Convert<TOther>() where TOther : unmanaged, IFloatingPointIeee754<TOther> =>
+        new([.. Layers.Select(l => new LayerTensors<TOther>(l.Weights.Convert<TOther>(), l.Bias.Convert<TOther>()))]);
+
     /// <summary>Zero gradients in the shape of <paramref name="parameters"/>.</summary>
     public static Gradients<T> ZerosLike(Parameters<T> parameters) => new(parameters.Map(t => t.Map(_ => T.Zero)).Layers);
 }

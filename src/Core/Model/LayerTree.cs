@@ -107,13 +107,10 @@ public abstract class LayerTree<TSelf, T> : IEquatable<TSelf> where TSelf : Laye
         return hash.ToHashCode();
     }
 
-    /// <summary>The kind of tree and its shapes, <c>Parameters(W[2 x 2] b[1 x 2])</c>; the element type is named when it is not double (<c>Parameters&lt;float&gt;(...)</c>).</summary>
+    /// <summary>The kind of tree and its shapes, <c>Parameters(W[2 x 2] b[1 x 2])</c>; the element type is named when it is not double (<c>Parameters&lt;float32&gt;(...)</c>).</summary>
     public override string ToString()
     {
         var kind = GetType().Name.Split('`')[0];
-        return typeof(T) == typeof(double) ? $"{kind}({Describe()})" : $"{kind}<{ElementTypeName}>({Describe()})";
+        return typeof(T) == typeof(double) ? $"{kind}({Describe()})" : $"{kind}<{ElementTypeName.Of<T>()}>({Describe()})";
     }
-
-    /// <summary>The element type as experiment files name it: <c>float64</c> or <c>float32</c>.</summary>
-    private static string ElementTypeName => typeof(T) == typeof(float) ? "float" : typeof(T).Name;
 }

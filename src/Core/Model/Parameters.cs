@@ -69,6 +69,10 @@ public sealed class Parameters<T> : LayerTree<Parameters<T>, T> where T : unmana
             return Tensor<T>.Own(p.Rows, p.Columns, result);
         });
 
+    /// <summary>The same parameters in the element type <typeparamref name="TOther"/>, each number rounded once to nearest.</summary>
+    public Parameters<TOther> Convert<TOther>() where TOther : unmanaged, IFloatingPointIeee754<TOther> =>
+        Parameters<TOther>.FromTrustedLayers([.. Layers.Select(l => new LayerTensors<TOther>(l.Weights.Convert<TOther>(), l.Bias.Convert<TOther>()))]);
+
     /// <summary>True when the shapes fit <paramref name="network"/>.</summary>
     public bool Fits(Network network) =>
         Count == network.Layers.Length &&

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Losses;
 using Functional.NN.Model;
@@ -15,10 +16,25 @@ namespace Functional.NN.Verification;
 public static class GradientCheck
 {
     /// <summary>Checks dL/dW and dL/db of every layer of a network on a batch.</summary>
-    public static GradientCheckReport OfNetwork(Network network, Parameters parameters, Batch batch, GradientCheckOptions? options = null)
+    public static GradientCheckReport OfNetwork(Network network, Parameters parameters, Batch batch, GradientCheckOptions? options = null) =>
+        AgainstCentralDifferences(network, parameters, batch, Backpropagation.Gradient(network, parameters, batch), options ?? GradientCheckOptions.Default);
+
+    /// <summary>
+    /// Checks the gradient computed in <typeparamref name="T"/> (float32, say) against central differences of the same
+    /// network's loss computed in float64, at the same numbers (widened exactly): the float64 side is the reference.
+    /// Use a tolerance made for <typeparamref name="T"/>'s precision, such as <see cref="GradientCheckOptions.Float32"/>.
+    /// </summary>
+    public static GradientCheckReport OfNetworkAgainstFloat64<T>(Network network, Parameters<T> parameters, Batch<T> batch, GradientCheckOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var o = options ?? GradientCheckOptions.Default;
-        var analytic = Backpropagation.Gradient(network, parameters, batch);
+        var analytic = Backpropagation.Gradient(network, parameters, batch).Convert<double>();
+        var wideBatch = batch.Convert<double>().ThrowIfFail();
+        return AgainstCentralDifferences(network, parameters.Convert<double>(), wideBatch, analytic, options);
+    }
+
+    private static GradientCheckReport AgainstCentralDifferences(Network network, Parameters parameters, Batch batch, Gradients analytic,
+        GradientCheckOptions o)
+    {
         var comparisons = new List<GradientComparison>();
         for (var l = 0; l < parameters.Count; l++)
         {
