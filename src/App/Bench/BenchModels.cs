@@ -34,10 +34,6 @@ internal static class BenchModels
     public static Parameters HeUniform(Network network, int seed) =>
         Initializer.HeUniform.Initialize(network, RandomKey.FromSeed((ulong)seed));
 
-    /// <summary>The parameters with every number rounded once to <typeparamref name="T"/> (the same parameters for double).</summary>
-    public static Parameters<T> Rounded<T>(Network network, Parameters parameters) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
-        Parameters<T>.Create(network, parameters.Layers.Select(l => new LayerTensors<T>(l.Weights.Convert<T>(), l.Bias.Convert<T>()))).ThrowIfFail();
-
     /// <summary><paramref name="rows"/> inputs N(0, 1) and uniform labels 0..classes-1 as one-hot targets, from a fixed seed.</summary>
     public static Batch Classification(Network network, int rows, int seed)
     {

@@ -20,7 +20,7 @@ internal static class InferWorkload
     private static string Run<T>(BenchContext context) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var network = BenchModels.Mlp();
-        var parameters = BenchModels.Rounded<T>(network, BenchModels.HeUniform(network, seed: 1));
+        var parameters = BenchModels.HeUniform(network, seed: 1).Convert<T>();
         var inputs = BenchModels.Classification(network, BatchSize, seed: 3).Inputs.Convert<T>();
 
         var warm = Stopwatch.StartNew();

@@ -38,5 +38,5 @@ public sealed class TrainedModel<T> : TrainedModel where T : unmanaged, IFloatin
     internal override Fin<ModelEvaluation> Score(FittedDataset data) => Evaluator.Evaluate(Network, Parameters, data);
 
     /// <inheritdoc />
-    internal override Parameters Float64Parameters => ElementConversion.Widen(Network, Parameters);
+    internal override Parameters Float64Parameters => Parameters.Convert<double>();
 }

@@ -53,7 +53,7 @@ public sealed class Float32EvaluationTests : IDisposable
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(expectedLoss, json.RootElement.GetProperty("loss").GetDouble());
         Assert.Equal(expectedAccuracy, json.RootElement.GetProperty("accuracy").GetDouble());
-        var widened = ElementConversion.Widen(network, parameters);
+        var widened = parameters.Convert<double>();
         Assert.NotEqual(ForwardPass.Loss(network, widened, data.ToBatch(network).ThrowIfFail()), expectedLoss);
     }
 
