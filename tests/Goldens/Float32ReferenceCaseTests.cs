@@ -7,8 +7,8 @@ namespace Functional.NN.Tests.Goldens;
 /// The library's float64 forward pass, loss and gradients, run on each float32 case's float32-rounded parameters
 /// and inputs, agree with PyTorch's float32 results within <see cref="Float32Tolerance"/>: this checks the float32
 /// references and that the tolerance admits correct mathematics computed in float32. The negative controls show
-/// that it rejects a gradient or a loss off by 10⁻⁴ or 10⁻³ relative. Optimizer trajectories are not checked (see
-/// <see cref="Float32Tolerance"/>).
+/// that it rejects a gradient or a loss off by 10⁻⁴ or 10⁻³ relative. Optimizer trajectories are checked by
+/// <see cref="Optimizers.Float32OptimizerGoldenTests"/>, element by element (see <see cref="Float32Tolerance"/>).
 /// </summary>
 public sealed class Float32ReferenceCaseTests
 {

@@ -76,7 +76,7 @@ public sealed class ElementwiseFusionProperties
     /// <summary>The updates and next state of one step with groups of at most <paramref name="width"/> elements, as hashes.</summary>
     private static string Run(GradientTransformation optimizer, Parameters p, Gradients g, OptimizerState state, int width)
     {
-        var step = optimizer.Elementwise!.Begin(state, () => g.GlobalNorm());
+        var step = optimizer.Elementwise!.Begin<double>(state, () => g.GlobalNorm());
         var hashes = new List<string>();
         for (var t = 0; t < 2 * p.Count; t++)
         {

@@ -18,11 +18,11 @@ public sealed class ElementwiseMachineryTests
     public void Every_lane_type_subtracts_lane_by_lane()
     {
         var result = new double[8];
-        (Scalar.Of(5) - Scalar.Of(3)).Store(result, 0);
+        (Scalar<double>.Of(5) - Scalar<double>.Of(3)).Store(result, 0);
         Assert.Equal(2.0, result[0]);
-        (Lanes256.Of(5) - Lanes256.Of(1.5)).Store(result, 0);
+        (Lanes256<double>.Of(5) - Lanes256<double>.Of(1.5)).Store(result, 0);
         Assert.Equal([3.5, 3.5, 3.5, 3.5], result[..4]);
-        (Lanes512.Of(1) - Lanes512.Load([8.0, 7, 6, 5, 4, 3, 2, 1], 0)).Store(result, 0);
+        (Lanes512<double>.Of(1) - Lanes512<double>.Load([8.0, 7, 6, 5, 4, 3, 2, 1], 0)).Store(result, 0);
         Assert.Equal([-7.0, -6, -5, -4, -3, -2, -1, 0], result);
     }
 
@@ -50,7 +50,7 @@ public sealed class ElementwiseMachineryTests
     public void A_gradient_of_another_length_is_refused_with_both_lengths()
     {
         var sgd = Optimizer.Sgd(0.1);
-        var step = sgd.Elementwise!.Begin(new CountState(0), () => 0.0);
+        var step = sgd.Elementwise!.Begin<double>(new CountState(0), () => 0.0);
         var e = Assert.Throws<ArgumentException>(() =>
             ElementwisePass.StepTensor(ComputeBackend.Current, step, 3, Tensor.Zeros(2, 2), new double[3]));
         Assert.Equal("tensor 3: 3 gradients for 4 parameters", e.Message);
@@ -76,7 +76,7 @@ public sealed class ElementwiseMachineryTests
         // call would allocate a new 8 KB array.
         var p = Parameters.FromTrustedLayers([new LayerTensors(Tensor.Build(1, 1000, (_, c) => 0.001 * c), Tensor.Zeros(1, 1))]);
         var masked = Transform.Masked(Transform.ScaleByAdam(), new ParameterMask([new LayerMask(Weights: false, Bias: true)]));
-        var step = masked.Elementwise!.Begin(masked.Init(p), () => 0.0);
+        var step = masked.Elementwise!.Begin<double>(masked.Init(p), () => 0.0);
         var u = new double[1000];
         for (var i = 0; i < 200; i++) step.Run(0, 0, u, p[0].Weights.Span, 1);
         var before = GC.GetAllocatedBytesForCurrentThread();

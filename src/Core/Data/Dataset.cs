@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Randomness;
@@ -12,8 +13,19 @@ namespace Functional.NN.Data;
 /// same number of rows, at least one of each, and only finite numbers (checked by
 /// <see cref="Create(Tensor, Tensor)"/> and <see cref="FromRows"/>). Immutable; every operation returns a new
 /// dataset. A dataset built by <see cref="FromRows"/> is a view: it keeps the stored rows it was built from
-/// (shared, never written), the chosen row indices and the standardizer, and converts rows to doubles only when
-/// they are asked for, so a batch or a block of rows costs only its own numbers.
+/// (shared, never written), the chosen row indices and the standardizer, and converts rows to numbers only when
+/// they are asked for, so a batch or a block of rows costs only its own numbers; its subsets, shuffles and splits
+/// are views of the same stored rows.
+/// <para>
+/// A dataset's numbers are doubles: the stored numbers and the standardized ones, (x − μ)/s computed in double.
+/// It is not generic in the element type: a batch or rows in another type <c>T</c> (<see cref="ToBatch{T}"/>,
+/// <see cref="FeaturesAs{T}"/>) are its double numbers each rounded once to <c>T</c>, written straight into the
+/// <c>T</c> arrays row by row (standardized byte rows narrowed in the register, other rows through one row of
+/// doubles in scratch), never through a double tensor. So one data set, split, shuffled and cut once, feeds a float and a double run alike; each number is
+/// computed by one statement, in double, whatever the element type; and a float number is the double number
+/// rounded, never a result of float arithmetic. Every number is checked to be a finite double when the dataset is
+/// made; <see cref="CheckFiniteAs{T}"/> checks that it stays finite in a narrower type.
+/// </para>
 /// </summary>
 public sealed partial record Dataset
 {
@@ -36,7 +48,7 @@ public sealed partial record Dataset
     /// Input features, one example per row. For a view (<see cref="FromRows"/>) every access converts all of its
     /// rows into a new tensor: take rows (<see cref="Subset"/>, batches) to convert only those.
     /// </summary>
-    public Tensor Features => _features ?? _view!.Convert(Enumerable.Range(0, Count).ToArray());
+    public Tensor Features => FeaturesAs<double>();
 
     /// <summary>Targets, one example per row (one-hot rows for classification).</summary>
     public Tensor Targets { get; }
@@ -50,14 +62,14 @@ public sealed partial record Dataset
     /// <summary>A dataset, or an error naming every problem (row and column of the first non-finite number of each tensor).</summary>
     public static Fin<Dataset> Create(Tensor features, Tensor targets)
     {
-        var (badFeature, badTarget) = (FirstNonFinite(features), FirstNonFinite(targets));
+        var (badFeature, badTarget) = (FirstNonFinite<double>(features), FirstNonFinite<double>(targets));
         return Checks.All([
                 Checks.That(features.Rows >= 1, "a dataset needs at least one example, got 0 feature rows"),
                 Checks.That(features.Columns >= 1, "features: need at least one column, got 0"),
                 Checks.That(targets.Columns >= 1, "targets: need at least one column, got 0"),
                 Checks.That(targets.Rows == features.Rows, () => $"targets: {targets.Rows} rows for {features.Rows} feature rows"),
-                Checks.That(badFeature is null, () => $"features: row {badFeature!.Value.Row}, column {badFeature.Value.Column} is not a finite number"),
-                Checks.That(badTarget is null, () => $"targets: row {badTarget!.Value.Row}, column {badTarget.Value.Column} is not a finite number"),
+                Checks.That(badFeature is null, () => NotFinite<double>("features", badFeature!.Value.Row, badFeature.Value.Column, false)),
+                Checks.That(badTarget is null, () => NotFinite<double>("targets", badTarget!.Value.Row, badTarget.Value.Column, false)),
             ])
             .Map(_ => new Dataset(features, targets))
             .ToFin();
@@ -87,35 +99,21 @@ public sealed partial record Dataset
     /// <summary>The examples in the order of epoch <paramref name="epoch"/>: <see cref="Shuffle"/> with <c>key.Fold(epoch)</c>.</summary>
     public Dataset ShuffleForEpoch(RandomKey key, int epoch) => Shuffle(key.Fold(epoch));
 
-    /// <summary>The examples as a batch for <paramref name="network"/>, or an error when the shapes do not fit it.</summary>
-    public Fin<Batch> ToBatch(Network network) => Batch.Create(network, Features, Targets);
-
     /// <summary>The same targets with other features of the same number of rows (for transforms that keep the rows).</summary>
     internal Dataset WithFeatures(Tensor features) => new(features, Targets);
 
-    /// <summary>The rows at valid indices, without checks, as a dataset holding their numbers.</summary>
+    /// <summary>
+    /// The rows at valid indices, without checks: a dataset holding their numbers, or for a view, a view of the same
+    /// stored rows (nothing converted).
+    /// </summary>
     internal Dataset TakeRows(IReadOnlyList<int> rows) =>
-        new(_features is not null ? Gather(_features, rows) : _view!.Convert(rows), Gather(Targets, rows));
+        _features is not null ? new(Gather(_features, rows), Gather(Targets, rows)) : new(_view!.Take(rows), Gather(Targets, rows));
 
     /// <summary>
     /// The rows at valid indices, without checks, as a batch whose arrays come from <paramref name="arrays"/> (a
     /// training loop's recycled memory). The dataset's numbers are finite and its widths fit the plan's network.
     /// </summary>
-    internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays)
-    {
-        var features = arrays.Take(checked(rows.Count * FeatureCount));
-        CopyFeatures(rows, features);
-        var targets = arrays.Take(checked(rows.Count * Targets.Columns));
-        Gather(Targets, rows, targets);
-        return Batch.FromTrusted(Tensor.Own(rows.Count, FeatureCount, features), Tensor.Own(rows.Count, Targets.Columns, targets));
-    }
-
-    /// <summary>The features of the rows at valid indices <paramref name="rows"/>, without checks, into the start of <paramref name="into"/>.</summary>
-    internal void CopyFeatures(IReadOnlyList<int> rows, double[] into)
-    {
-        if (_features is not null) Gather(_features, rows, into);
-        else _view!.Convert(rows, into);
-    }
+    internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays) => GatherBatch<double>(rows, arrays.Take);
 
     private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
         tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));
@@ -123,20 +121,22 @@ public sealed partial record Dataset
     private static Tensor Gather(Tensor source, IReadOnlyList<int> rows)
     {
         var data = GC.AllocateUninitializedArray<double>(rows.Count * source.Columns);
-        Gather(source, rows, data);
+        Gather(source, rows, data.AsSpan());
         return Tensor.Own(rows.Count, source.Columns, data);
     }
 
-    private static void Gather(Tensor source, IReadOnlyList<int> rows, double[] data)
+    /// <summary>Rows <paramref name="rows"/> of <paramref name="source"/>, each number rounded to <typeparamref name="T"/>, into the start of <paramref name="data"/>.</summary>
+    private static void Gather<T>(Tensor source, IReadOnlyList<int> rows, Span<T> data) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (var i = 0; i < rows.Count; i++) source.Row(rows[i]).CopyTo(data.AsSpan(i * source.Columns, source.Columns));
+        for (var i = 0; i < rows.Count; i++) Rounding<T>.Copy(source.Row(rows[i]), data.Slice(i * source.Columns, source.Columns));
     }
 
-    private static (int Row, int Column)? FirstNonFinite(Tensor tensor)
+    /// <summary>The row and column of the first number of <paramref name="tensor"/> that is not finite as a <typeparamref name="T"/>.</summary>
+    private static (int Row, int Column)? FirstNonFinite<T>(Tensor tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var span = tensor.Span;
         for (var i = 0; i < span.Length; i++)
-            if (!double.IsFinite(span[i])) return (i / tensor.Columns, i % tensor.Columns);
+            if (!Rounding<T>.IsFinite(span[i])) return (i / tensor.Columns, i % tensor.Columns);
         return null;
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Functional.NN.Tensors;
@@ -98,24 +100,29 @@ public sealed class FeatureRows
     internal bool StandardizesByteRows => _tensor is null && Avx512F.IsSupported;
 
     /// <summary>
-    /// (x − mean) / scale of byte row <paramref name="row"/> into <paramref name="into"/>, x its numbers: eight columns
-    /// at a time, each number made as <see cref="CopyRow"/>'s table holds it (the byte, exactly a double, divided by
-    /// the divisor) and standardized with one subtraction and one division, so the bits of <see cref="CopyRow"/>
-    /// followed by the scalar formula, in one pass. Only where <see cref="StandardizesByteRows"/>.
+    /// (x − mean) / scale of byte row <paramref name="row"/> into <paramref name="into"/>, x its numbers, each result
+    /// rounded once to <typeparamref name="T"/>: eight columns at a time (for doubles and floats), each number made as
+    /// <see cref="CopyRow"/>'s table holds it (the byte, exactly a double, divided by the divisor), standardized with
+    /// one subtraction and one division in double and narrowed in the register for floats, so the bits of
+    /// <see cref="CopyRow"/> followed by the scalar formula and <see cref="Rounding{T}"/>, in one pass. Only where
+    /// <see cref="StandardizesByteRows"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every batch's rows go through here
-    internal unsafe void StandardizedByteRow(int row, Span<double> into, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
+    internal unsafe void StandardizedByteRow<T>(int row, Span<T> into, ReadOnlySpan<double> mean, ReadOnlySpan<double> scale)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Columns before vectorEnd go eight at a time, the rest one by one.
-        var vectorEnd = Columns - Columns % 8;
+        var vectorEnd = typeof(T) == typeof(double) || typeof(T) == typeof(float) ? Columns - Columns % 8 : 0;
         var source = _bytes.AsSpan(_offset + row * Columns, Columns);
         fixed (byte* bytes = source)
             for (var c = 0; c < vectorEnd; c += 8)
             {
                 var x = Avx512F.ConvertToVector512Double(Avx2.ConvertToVector256Int32(bytes + c)) / Vector512.Create(_divisor);
-                ((x - Vector512.Create(mean[c..])) / Vector512.Create(scale[c..])).CopyTo(into[c..]);
+                var standardized = (x - Vector512.Create(mean[c..])) / Vector512.Create(scale[c..]);
+                if (typeof(T) == typeof(double)) standardized.CopyTo(MemoryMarshal.Cast<T, double>(into)[c..]);
+                else Avx512F.ConvertToVector256Single(standardized).CopyTo(MemoryMarshal.Cast<T, float>(into)[c..]);
             }
-        for (var c = vectorEnd; c < Columns; c++) into[c] = (_byteValues![source[c]] - mean[c]) / scale[c];
+        for (var c = vectorEnd; c < Columns; c++) into[c] = Rounding<T>.Of((_byteValues![source[c]] - mean[c]) / scale[c]);
     }
 
     /// <summary>The stored bytes of <paramref name="row"/> (byte rows only).</summary>

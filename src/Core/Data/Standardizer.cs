@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Functional.NN.Tensors;
 using LanguageExt;
@@ -105,20 +106,25 @@ public sealed record Standardizer
     /// <summary>The dataset with standardized features and the same targets, or an error when the feature count differs.</summary>
     public Fin<Dataset> Apply(Dataset data) => Apply(data.Features).Map(data.WithFeatures);
 
-    /// <summary>(x - μ)/s for every row of <paramref name="features"/>, or an error when the feature count differs.</summary>
-    public Fin<Tensor> Apply(Tensor features)
+    /// <summary>
+    /// (x - μ)/s for every row of <paramref name="features"/>, or an error when the feature count differs. The
+    /// formula is computed in double, whatever <typeparamref name="T"/> is (x widened exactly, μ and s the fitted
+    /// doubles), and its result rounded once to <typeparamref name="T"/>: a float is the double standardized value
+    /// rounded, as in a dataset's float rows (<see cref="Dataset.FeaturesAs{T}"/>).
+    /// </summary>
+    public Fin<Tensor<T>> Apply<T>(Tensor<T> features) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (features.Columns != FeatureCount)
             return Error.New($"standardizer: fitted on {FeatureCount} features, got {features.Columns}");
         var mean = Mean.Span;
         var scale = Scale.Span;
-        var result = new double[features.Length];
+        var result = new T[features.Length];
         var x = features.Span;
         for (var i = 0; i < result.Length; i++)
         {
             var c = i % features.Columns;
-            result[i] = (x[i] - mean[c]) / scale[c];
+            result[i] = Rounding<T>.Of((double.CreateTruncating(x[i]) - mean[c]) / scale[c]);
         }
-        return Tensor.Own(features.Rows, features.Columns, result);
+        return Tensor<T>.Own(features.Rows, features.Columns, result);
     }
 }

@@ -64,8 +64,8 @@ public sealed class Parameters<T> : LayerTree<Parameters<T>, T> where T : unmana
     public Parameters<T> Apply(Gradients<T> updates) =>
         Zip(updates, (p, u) =>
         {
-            var result = p.ToArray();
-            MatrixKernels.Add<T>(result, u.Span);
+            var result = GC.AllocateUninitializedArray<T>(p.Length);
+            Optimizers.Elementwise.ElementwisePass.Apply(p.Span, u.Span, result, Optimizers.Elementwise.LaneLoop<T>.Widest);
             return Tensor<T>.Own(p.Rows, p.Columns, result);
         });
 

@@ -4,7 +4,7 @@ namespace Functional.NN.Onnx;
 
 /// <summary>
 /// The ONNX nodes of an input <see cref="Standardizer"/>, x' = (x - μ)/s per feature, as
-/// <see cref="Standardizer.Apply(Tensors.Tensor{double})"/> computes it: one <c>Sub</c> of the mean and one <c>Div</c>
+/// <see cref="Standardizer.Apply{T}(Tensors.Tensor{T})"/> computes it: one <c>Sub</c> of the mean and one <c>Div</c>
 /// by the scale, both <c>[features]</c> initializers (<c>input.mean</c>, <c>input.scale</c>) that broadcast
 /// over the batch. An exported model that starts with them takes raw inputs.
 /// </summary>

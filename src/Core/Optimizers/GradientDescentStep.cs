@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Optimizers;
@@ -12,10 +13,12 @@ public static class GradientDescentStep
     /// <param name="parameters">Current parameters.</param>
     /// <param name="gradients">dL/dp in the same shape.</param>
     /// <param name="learningRate">η.</param>
+    /// <typeparam name="T">The element type, double or float (η is rounded to it once).</typeparam>
     /// <remarks>To keep some parameters as they are, chain <see cref="Transform.Freeze"/> before <see cref="Optimizer.Sgd"/>.</remarks>
-    public static Parameters Apply(Parameters parameters, Gradients gradients, double learningRate)
+    public static Parameters<T> Apply<T>(Parameters<T> parameters, Gradients<T> gradients, double learningRate)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var sgd = Optimizer.Sgd(learningRate);
-        return sgd.Step(parameters, gradients, sgd.Init(parameters)).Parameters;
+        return sgd.Step(parameters, gradients, sgd.InitialState(parameters)).Parameters;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
@@ -10,6 +11,13 @@ namespace Functional.NN.Optimizers;
 /// caller applies them with <see cref="Parameters.Apply(Gradients)"/> (p ← p + u). Nothing is kept in the
 /// object: the step count and the moments live in the <see cref="OptimizerState"/> value, so the same
 /// transformation can drive any number of runs. Transformations compose with <see cref="Transform.Chain"/>.
+/// <para>
+/// <see cref="Init"/> and <see cref="Update"/> act on double trees. <see cref="InitialState{T}"/> and
+/// <see cref="Step{T}(Parameters{T}, Gradients{T}, OptimizerState)"/> act on trees of any element type (double or
+/// float) for the built-in transformations, whose per-element rules are written once for every element type; a
+/// transformation without a per-element form (made from user functions, or clipping after another transformation)
+/// runs on double trees only.
+/// </para>
 /// </summary>
 public sealed record GradientTransformation
 {
@@ -27,9 +35,9 @@ public sealed record GradientTransformation
         Update = update ?? throw new ArgumentNullException(nameof(update));
     }
 
-    /// <summary>An element-wise transformation, whose update is its per-element rule run over the tree.</summary>
-    internal GradientTransformation(string name, Func<Parameters, OptimizerState> init, ElementwiseUpdate elementwise)
-        : this(name, init, (gradients, state, parameters) => ElementwisePass.Update(elementwise, gradients, state, parameters)) =>
+    /// <summary>An element-wise transformation, whose init and update are those of its per-element rule run over the tree.</summary>
+    internal GradientTransformation(string name, ElementwiseUpdate elementwise)
+        : this(name, elementwise.Init, (gradients, state, parameters) => ElementwisePass.Update(elementwise, gradients, state, parameters)) =>
         Elementwise = elementwise;
 
     /// <summary>A transformation with a tree-level update and, when it has one, the same update element by element.</summary>
@@ -56,31 +64,60 @@ public sealed record GradientTransformation
     /// </summary>
     internal ElementwiseUpdate? Elementwise { get; }
 
+    /// <summary>
+    /// The state before the first step for parameters of element type <typeparamref name="T"/>: <see cref="Init"/>
+    /// for double; for float, the built-in transformations' states holding float moments.
+    /// </summary>
+    /// <param name="parameters">The parameters the state is for (its moments take their shapes).</param>
+    /// <exception cref="ArgumentException">
+    /// <typeparamref name="T"/> is not double and the transformation was made from user functions (no per-element form).
+    /// </exception>
+    public OptimizerState InitialState<T>(Parameters<T> parameters) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters is Parameters<double> doubles) return Init(doubles);
+        return Elementwise?.Init(parameters) ?? throw OnlyDouble<T>();
+    }
+
     /// <summary>One optimizer step: the updates for <paramref name="gradients"/> applied to <paramref name="parameters"/>.</summary>
     /// <param name="parameters">The current parameters p.</param>
     /// <param name="gradients">dL/dp at <paramref name="parameters"/>.</param>
-    /// <param name="state">The state returned by <see cref="Init"/> or by the previous step.</param>
+    /// <param name="state">The state returned by <see cref="Init"/> (<see cref="InitialState{T}"/>) or by the previous step.</param>
+    /// <typeparam name="T">The element type: double, or float for the built-in transformations.</typeparam>
     /// <returns>The parameters p + u and the next state.</returns>
     /// <remarks>
     /// An element-wise transformation (all built-in ones) runs as one pass that reads p, g and the moments once and
     /// writes p + u and the next moments; its numbers are those of <see cref="Update"/> followed by
-    /// <see cref="Parameters.Apply(Gradients)"/>, bit for bit.
+    /// <see cref="Parameters{T}.Apply(Gradients{T})"/>, bit for bit. In float, the step's scalars (bias corrections,
+    /// the learning rate, a clipping factor) are computed in double and rounded to float once, and every operation
+    /// on the elements is a float operation, as <c>torch.optim</c> computes for float32 tensors.
     /// </remarks>
-    public (Parameters Parameters, OptimizerState State) Step(Parameters parameters, Gradients gradients, OptimizerState state) =>
+    /// <exception cref="ArgumentException">
+    /// The shapes differ, the state is not this transformation's, or <typeparamref name="T"/> is not double and the
+    /// transformation has no per-element form (made from user functions, or clipping after another transformation).
+    /// </exception>
+    public (Parameters<T> Parameters, OptimizerState State) Step<T>(Parameters<T> parameters, Gradients<T> gradients, OptimizerState state)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         Step(ComputeBackend.Current, parameters, gradients, state);
 
-    /// <summary><see cref="Step(Parameters, Gradients, OptimizerState)"/> on a given backend.</summary>
-    internal (Parameters Parameters, OptimizerState State) Step(ComputeBackend backend, Parameters parameters, Gradients gradients, OptimizerState state)
+    /// <summary><see cref="Step{T}(Parameters{T}, Gradients{T}, OptimizerState)"/> on a given backend.</summary>
+    internal (Parameters<T> Parameters, OptimizerState State) Step<T>(ComputeBackend backend, Parameters<T> parameters, Gradients<T> gradients,
+        OptimizerState state) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Elementwise is null)
         {
-            var (updates, next) = Update(gradients, state, parameters);
-            return (parameters.Apply(updates), next);
+            if (parameters is not Parameters<double> p || gradients is not Gradients<double> g) throw OnlyDouble<T>();
+            var (updates, next) = Update(g, state, p);
+            return ((Parameters<T>)(object)p.Apply(updates), next);
         }
-        if (!parameters.SameStructure(gradients))
-            throw new ArgumentException($"layer shapes differ: {parameters.Describe()} and {gradients.Describe()}");
+        ElementwisePass.RequireSameShapes(parameters, gradients);
         return ElementwisePass.Step(backend, Elementwise, parameters, ElementwisePass.Memories(gradients), state);
     }
+
+    /// <summary>The error of running a transformation without a per-element form on elements other than double.</summary>
+    private ArgumentException OnlyDouble<T>() => new(
+        $"{Name}: this transformation has no per-element form (it is made from user functions over double trees, or clips " +
+        $"after another transformation), so it runs on double parameters only, not on {typeof(T).Name}");
 
     /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;

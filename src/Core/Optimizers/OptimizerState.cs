@@ -26,11 +26,19 @@ public abstract record OptimizerState
     /// <summary>The numbers of the state as canonical text parts (counts as invariant integers, trees as content hashes).</summary>
     private protected abstract IEnumerable<string> ContentParts();
 
-    /// <summary>The state as <typeparamref name="TState"/>, or an error naming the transformation and both kinds.</summary>
+    /// <summary>
+    /// The state as <typeparamref name="TState"/>, or an error naming the transformation and both kinds (and both
+    /// element types, when the kind is right but its moments hold other elements than the parameters).
+    /// </summary>
     internal static TState Expect<TState>(OptimizerState state, string transformation, string expectedKind)
         where TState : OptimizerState =>
         state as TState ?? throw new ArgumentException(
-            $"{transformation}: expected a '{expectedKind}' state, got '{state?.Kind ?? "null"}'", nameof(state));
+            state?.Kind == expectedKind
+                ? $"{transformation}: expected a '{expectedKind}' state of {ElementOf(typeof(TState))} moments, got one of {ElementOf(state.GetType())}"
+                : $"{transformation}: expected a '{expectedKind}' state, got '{state?.Kind ?? "null"}'", nameof(state));
+
+    /// <summary>The element type a generic state holds (its first type argument), by name.</summary>
+    private static string ElementOf(Type state) => state.IsGenericType ? state.GetGenericArguments()[0].Name : state.Name;
 
     /// <summary>A step count, checked to be non-negative.</summary>
     internal static int RequireCount(int count, string kind) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Optimizers;
@@ -34,7 +35,8 @@ public sealed record ParameterMask
     internal bool Selects(int tensor) => tensor % 2 == 0 ? Layers[tensor / 2].Weights : Layers[tensor / 2].Bias;
 
     /// <summary>Throws unless the mask has one entry per layer of <paramref name="tree"/>.</summary>
-    internal void RequireFits<TTree>(LayerTree<TTree, double> tree, string transformation) where TTree : LayerTree<TTree, double>
+    internal void RequireFits<TTree, T>(LayerTree<TTree, T> tree, string transformation)
+        where TTree : LayerTree<TTree, T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (tree.Count != Layers.Length)
             throw new ArgumentException($"{transformation}: the mask has {Layers.Length} layers, the tree has {tree.Count} ({tree.Describe()})");

@@ -45,7 +45,7 @@ public static class LayerwiseBackpropagation
         var delta = network.Loss.OutputDelta(network.OutputActivation, output.Z, output.A, batch.Targets).Memory;
         var rows = batch.Size;
         // Stryker disable once String : never thrown, the optimizer was checked above not to need the input norm, so Begin never asks for it
-        var step = elementwise.Begin(state, () => throw new InvalidOperationException("layer-wise rule: no global norm"));
+        var step = elementwise.Begin<double>(state, () => throw new InvalidOperationException("layer-wise rule: no global norm"));
         var layers = new LayerTensors[network.Layers.Length];
         for (var l = layers.Length - 1; l >= 0; l--)
         {

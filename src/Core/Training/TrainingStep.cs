@@ -59,7 +59,7 @@ public static class TrainingStep
         // An element-wise optimizer that needs no global norm updates each layer as soon as its gradient is known
         // (still in the cache); one that clips first waits for every gradient and the norm.
         var elementwise = optimizer.Elementwise;
-        var early = elementwise is { NeedsInputNorm: false } ? elementwise.Begin(state, () => throw new UnreachableException(), arrays) : null;
+        var early = elementwise is { NeedsInputNorm: false } ? elementwise.Begin<double>(state, () => throw new UnreachableException(), arrays) : null;
         var updated = new LayerTensors[specs.Length];
         double[] Buffer(int length) => elementwise is null ? GC.AllocateUninitializedArray<double>(length) : scratch.Rent(length);
         var gradients = new ReadOnlyMemory<double>[2 * specs.Length];

@@ -12,7 +12,7 @@ internal sealed record Evaluation(double Loss, double? Accuracy)
     /// <summary>
     /// The evaluation of <paramref name="parameters"/> on <paramref name="data"/>: one forward pass in blocks of rows
     /// (<see cref="BlockwiseForward"/>), then the loss over all rows at once and the accuracy of the same outputs,
-    /// the numbers of <see cref="ForwardPass.Loss"/> and <see cref="Accuracy.Of(Network, Parameters, Dataset)"/>
+    /// the numbers of <see cref="ForwardPass.Loss"/> and <see cref="Accuracy.Of{T}(Network, Parameters{T}, Dataset)"/>
     /// on the whole part.
     /// </summary>
     public static Evaluation Of(Network network, Parameters parameters, Dataset data, bool classification)

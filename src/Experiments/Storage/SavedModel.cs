@@ -14,7 +14,7 @@ namespace Functional.NN.Experiments.Storage;
 /// <param name="Metadata">Library version, experiment name and parameter content hash as stored.</param>
 /// <param name="Standardizer">
 /// The standardization the network was trained with (its inputs must be standardized with it before the
-/// forward pass, <see cref="Functional.NN.Data.Standardizer.Apply(Functional.NN.Tensors.Tensor{double})"/>), or None
+/// forward pass, <see cref="Functional.NN.Data.Standardizer.Apply{T}(Functional.NN.Tensors.Tensor{T})"/>), or None
 /// when it takes raw inputs (and for every format version 1 file).
 /// </param>
 internal abstract record SavedModel(Network Network, ModelMetadata Metadata, Option<Standardizer> Standardizer)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Tensors;
 
@@ -9,38 +10,44 @@ namespace Functional.NN.Optimizers.Elementwise;
 /// read, the next one is written into arrays of the same shapes from a <see cref="StepArrays"/>, which become an
 /// immutable tree at the end.
 /// </summary>
-internal sealed class MomentTree
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+internal sealed class MomentTree<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Gradients _previous;
-    private readonly double[][] _next;
+    private readonly Gradients<T> _previous;
+    private readonly T[][] _next;
 
     /// <summary>A step from <paramref name="previous"/>, the next moments written into arrays from <paramref name="arrays"/>.</summary>
-    public MomentTree(Gradients previous, StepArrays arrays)
+    public MomentTree(Gradients<T> previous, StepArrays arrays)
     {
         _previous = previous;
-        _next = new double[previous.Count * 2][];
-        for (var t = 0; t < _next.Length; t++) _next[t] = arrays.Take(TensorOf(previous, t).Length);
+        _next = new T[previous.Count * 2][];
+        for (var t = 0; t < _next.Length; t++) _next[t] = arrays.Take<T>(MomentTree.TensorOf(previous, t).Length);
     }
 
     /// <summary>The previous values of elements [offset, offset + length) of tensor <paramref name="tensor"/>.</summary>
-    public ReadOnlySpan<double> Previous(int tensor, int offset, int length) => TensorOf(_previous, tensor).Span.Slice(offset, length);
+    public ReadOnlySpan<T> Previous(int tensor, int offset, int length) => MomentTree.TensorOf(_previous, tensor).Span.Slice(offset, length);
 
     /// <summary>Where the next values of those elements go.</summary>
-    public Span<double> Next(int tensor, int offset, int length) => _next[tensor].AsSpan(offset, length);
+    public Span<T> Next(int tensor, int offset, int length) => _next[tensor].AsSpan(offset, length);
 
     /// <summary>The next tree (every element must have been written).</summary>
-    public Gradients Finish()
+    public Gradients<T> Finish()
     {
-        var layers = ImmutableArray.CreateBuilder<LayerTensors>(_previous.Count);
+        var layers = ImmutableArray.CreateBuilder<LayerTensors<T>>(_previous.Count);
         for (var l = 0; l < _previous.Count; l++)
         {
             var (w, b) = (_previous[l].Weights, _previous[l].Bias);
-            layers.Add(new LayerTensors(Tensor.Own(w.Rows, w.Columns, _next[2 * l]), Tensor.Own(b.Rows, b.Columns, _next[2 * l + 1])));
+            layers.Add(new LayerTensors<T>(Tensor<T>.Own(w.Rows, w.Columns, _next[2 * l]), Tensor<T>.Own(b.Rows, b.Columns, _next[2 * l + 1])));
         }
-        return new Gradients(layers.MoveToImmutable());
+        return new Gradients<T>(layers.MoveToImmutable());
     }
+}
 
+/// <summary>How the element-wise pass numbers the tensors of a tree.</summary>
+internal static class MomentTree
+{
     /// <summary>Tensor <paramref name="tensor"/> of a tree: 2·layer is the weights, 2·layer + 1 the bias.</summary>
-    public static Tensor TensorOf<TTree>(LayerTree<TTree, double> tree, int tensor) where TTree : LayerTree<TTree, double> =>
+    public static Tensor<T> TensorOf<TTree, T>(LayerTree<TTree, T> tree, int tensor)
+        where TTree : LayerTree<TTree, T> where T : unmanaged, IFloatingPointIeee754<T> =>
         tensor % 2 == 0 ? tree[tensor / 2].Weights : tree[tensor / 2].Bias;
 }

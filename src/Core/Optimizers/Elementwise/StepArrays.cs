@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Functional.NN.Optimizers.Elementwise;
 
 /// <summary>
@@ -15,8 +17,11 @@ internal abstract class StepArrays
     /// <summary>A recycler for one training loop (never shared between loops or handed out).</summary>
     public static StepArrays Recycling() => new RecycledArrays();
 
-    /// <summary>An array of <paramref name="length"/> elements, every one of which the caller writes before reading.</summary>
-    public abstract double[] Take(int length);
+    /// <summary>An array of <paramref name="length"/> elements of type <typeparamref name="T"/>, every one of which the caller writes before reading.</summary>
+    public abstract T[] Take<T>(int length) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>An array of <paramref name="length"/> doubles: <see cref="Take{T}"/> of <see cref="double"/>.</summary>
+    public double[] Take(int length) => Take<double>(length);
 
     /// <summary>
     /// Called by the loop when a step has finished: the state returned two steps ago is no longer held by anyone,
@@ -26,24 +31,25 @@ internal abstract class StepArrays
 
     private sealed class FreshArrays : StepArrays
     {
-        public override double[] Take(int length) => GC.AllocateUninitializedArray<double>(length);
+        public override T[] Take<T>(int length) => GC.AllocateUninitializedArray<T>(length);
 
         public override void StepEnded() { }
     }
 
+    /// <summary>Arrays kept by element type and length: an array of floats is never handed out as doubles.</summary>
     private sealed class RecycledArrays : StepArrays
     {
-        private readonly Dictionary<int, Stack<double[]>> _free = [];
+        private readonly Dictionary<(Type Element, int Length), Stack<Array>> _free = [];
         private readonly Lock _gate = new();
-        private List<double[]> _current = [], _previous = [];
+        private List<Array> _current = [], _previous = [];
 
-        public override double[] Take(int length)
+        public override T[] Take<T>(int length)
         {
             lock (_gate)
             {
-                var array = _free.TryGetValue(length, out var stack) && stack.Count > 0
-                    ? stack.Pop()
-                    : GC.AllocateUninitializedArray<double>(length);
+                var array = _free.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0
+                    ? (T[])stack.Pop()
+                    : GC.AllocateUninitializedArray<T>(length);
                 _current.Add(array);
                 return array;
             }
@@ -55,7 +61,8 @@ internal abstract class StepArrays
             {
                 foreach (var array in _previous)
                 {
-                    if (!_free.TryGetValue(array.Length, out var stack)) _free[array.Length] = stack = new Stack<double[]>();
+                    var key = (array.GetType().GetElementType()!, array.Length);
+                    if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<Array>();
                     stack.Push(array);
                 }
                 _previous.Clear();

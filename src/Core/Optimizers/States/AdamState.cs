@@ -1,16 +1,18 @@
 using System.Globalization;
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Optimizers;
 
 /// <summary>Adam's step count and moment estimates (optax <c>ScaleByAdamState(count, mu, nu)</c>).</summary>
-public sealed record AdamState : OptimizerState
+/// <typeparam name="T">The element type of the moments, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record AdamState<T> : OptimizerState where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The stable kind name, <c>"adam"</c>.</summary>
     public const string KindName = "adam";
 
     /// <summary>A state after <paramref name="count"/> updates; both moments must have the same shapes.</summary>
-    public AdamState(int count, Gradients mu, Gradients nu)
+    public AdamState(int count, Gradients<T> mu, Gradients<T> nu)
     {
         Count = RequireCount(count, KindName);
         Mu = mu ?? throw new ArgumentNullException(nameof(mu));
@@ -23,10 +25,10 @@ public sealed record AdamState : OptimizerState
     public int Count { get; }
 
     /// <summary>First moment m_t = β1·m_(t-1) + (1-β1)·g_t.</summary>
-    public Gradients Mu { get; }
+    public Gradients<T> Mu { get; }
 
     /// <summary>Second moment v_t = β2·v_(t-1) + (1-β2)·g_t².</summary>
-    public Gradients Nu { get; }
+    public Gradients<T> Nu { get; }
 
     /// <inheritdoc />
     public override string Kind => KindName;

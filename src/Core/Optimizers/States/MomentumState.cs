@@ -1,16 +1,18 @@
 using System.Globalization;
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Optimizers;
 
 /// <summary>The momentum buffer of SGD with momentum (torch <c>momentum_buffer</c>, optax <c>TraceState</c>).</summary>
-public sealed record MomentumState : OptimizerState
+/// <typeparam name="T">The element type of the moments, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record MomentumState<T> : OptimizerState where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The stable kind name, <c>"momentum"</c>.</summary>
     public const string KindName = "momentum";
 
     /// <summary>A state after <paramref name="count"/> updates with buffer <paramref name="buffer"/>.</summary>
-    public MomentumState(int count, Gradients buffer)
+    public MomentumState(int count, Gradients<T> buffer)
     {
         Count = RequireCount(count, KindName);
         Buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
@@ -20,7 +22,7 @@ public sealed record MomentumState : OptimizerState
     public int Count { get; }
 
     /// <summary>The buffer b_t = μ·b_(t-1) + g_t.</summary>
-    public Gradients Buffer { get; }
+    public Gradients<T> Buffer { get; }
 
     /// <inheritdoc />
     public override string Kind => KindName;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -23,9 +25,10 @@ public static partial class Transform
         var fusable = parts.Length > 0 &&
                       parts.All(t => t.Elementwise is not null) &&
                       parts.Skip(1).All(t => !t.Elementwise!.NeedsInputNorm);
+        var elementwise = fusable ? new ChainUpdate(name, parts.Select(t => t.Elementwise!).ToImmutableArray()) : null;
         return new GradientTransformation(
             name,
-            parameters => new ChainState(parts.Select(t => t.Init(parameters)).ToImmutableArray()),
+            elementwise is null ? parameters => new ChainState(parts.Select(t => t.Init(parameters)).ToImmutableArray()) : elementwise.Init,
             (gradients, state, parameters) =>
             {
                 var chain = ChainStates(state, name, parts.Length);
@@ -39,7 +42,7 @@ public static partial class Transform
                 }
                 return (updates, new ChainState(next.MoveToImmutable()));
             },
-            fusable ? new ChainUpdate(name, parts.Select(t => t.Elementwise!).ToImmutableArray()) : null);
+            elementwise);
     }
 
     private static ChainState ChainStates(OptimizerState state, string name, int parts)
@@ -59,29 +62,32 @@ public static partial class Transform
 
         public override bool NeedsInputNorm => parts[0].NeedsInputNorm;
 
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
+        public override OptimizerState Init<T>(Parameters<T> parameters) =>
+            new ChainState([.. parts.Select(part => part.Init(parameters))]);
+
+        public override ElementwiseStep<T> Begin<T>(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             var chain = ChainStates(state, name, parts.Length);
-            var steps = new ElementwiseStep[parts.Length];
+            var steps = new ElementwiseStep<T>[parts.Length];
             for (var i = 0; i < parts.Length; i++)
                 // Stryker disable once Conditional : parts after the first never ask for the input norm (the chain fuses only then), so which function they get changes nothing
-                steps[i] = parts[i].Begin(chain.States[i], i == 0 ? inputNorm : _noNorm, arrays);
-            return new Step(steps);
+                steps[i] = parts[i].Begin<T>(chain.States[i], i == 0 ? inputNorm : _noNorm, arrays);
+            return new Step<T>(steps);
         }
 
-        private sealed class Step(ElementwiseStep[] steps) : ElementwiseStep
+        private sealed class Step<T>(ElementwiseStep<T>[] steps) : ElementwiseStep<T> where T : unmanaged, IFloatingPointIeee754<T>
         {
-            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
+            public override void Run(int tensor, int offset, Span<T> u, ReadOnlySpan<T> p, int width)
             {
                 foreach (var step in steps) step.Run(tensor, offset, u, p, width);
             }
 
             // A transformation followed by the learning rate (Adam, RMSprop, momentum): one pass when the first can end in p + η·u.
-            public override void RunApplied(int tensor, int offset, ReadOnlySpan<double> g, ReadOnlySpan<double> p, Span<double> result,
-                Span<double> u, int width)
+            public override void RunApplied(int tensor, int offset, ReadOnlySpan<T> g, ReadOnlySpan<T> p, Span<T> result,
+                Span<T> u, int width)
             {
                 // Stryker disable once Boolean,Conditional : the one-pass path or the passes one by one give the same bits (tests/Optimizers' fused-step properties); only the speed differs
-                if (steps is [var first, LearningRateUpdate.Step rate] && first.TryRunScaledApplied(tensor, offset, g, p, result, rate.Factor, width))
+                if (steps is [var first, LearningRateUpdate.Step<T> rate] && first.TryRunScaledApplied(tensor, offset, g, p, result, rate.Factor, width))
                     return;
                 base.RunApplied(tensor, offset, g, p, result, u, width);
             }

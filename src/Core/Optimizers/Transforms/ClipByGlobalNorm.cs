@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
 
 namespace Functional.NN.Optimizers;
@@ -14,7 +16,9 @@ public static partial class Transform
     /// </code>
     /// so ‖u‖ ≤ c up to one rounding, and the direction is kept. Stateless (<see cref="EmptyState"/>). It needs the
     /// norm of the whole tree first, so in a fused step it runs one reduction pass before the update pass, and only
-    /// as the first transformation of a chain (elsewhere the chain runs tree by tree).
+    /// as the first transformation of a chain (elsewhere the chain runs tree by tree, on double trees only). On float
+    /// parameters ‖g‖ is summed in double and compared with c in double, then ‖g‖ and c are rounded to float once
+    /// and the division and product are float operations on the elements.
     /// </summary>
     /// <param name="maxNorm">c &gt; 0.</param>
     public static GradientTransformation ClipByGlobalNorm(double maxNorm)
@@ -39,34 +43,37 @@ public static partial class Transform
     {
         public override bool NeedsInputNorm => true;
 
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
+        public override OptimizerState Init<T>(Parameters<T> parameters) => EmptyState.Instance;
+
+        public override ElementwiseStep<T> Begin<T>(OptimizerState state, Func<double> inputNorm, StepArrays arrays)
         {
             OptimizerState.Expect<EmptyState>(state, name, EmptyState.KindName);
-            return new Step(inputNorm(), maxNorm);
+            var norm = inputNorm();
+            return new Step<T>(norm <= maxNorm, T.CreateTruncating(norm), T.CreateTruncating(maxNorm));
         }
 
-        private sealed class Step(double norm, double maxNorm) : ElementwiseStep
+        private sealed class Step<T>(bool within, T norm, T maxNorm) : ElementwiseStep<T> where T : unmanaged, IFloatingPointIeee754<T>
         {
-            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
+            public override void Run(int tensor, int offset, Span<T> u, ReadOnlySpan<T> p, int width)
             {
-                if (norm <= maxNorm) return;
-                var body = new Body(u, norm, maxNorm);
-                LaneLoop.Run(ref body, u.Length, width);
+                if (within) return;
+                var body = new Body<T>(u, norm, maxNorm);
+                LaneLoop<T>.Run(ref body, u.Length, width);
             }
 
             public override OptimizerState Finish() => EmptyState.Instance;
         }
 
         /// <summary>u ← u / ‖g‖ · c.</summary>
-        private readonly ref struct Body(Span<double> u, double norm, double maxNorm) : ILaneBody
+        private readonly ref struct Body<T>(Span<T> u, T norm, T maxNorm) : ILaneBody<T> where T : unmanaged, IFloatingPointIeee754<T>
         {
-            private readonly Span<double> _u = u;
+            private readonly Span<T> _u = u;
 
             // Inlined into the lane loop: a call per group of 8 cost more than the arithmetic (measured 4x on Adam).
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
-            public void At<TL>(int i) where TL : struct, ILanes<TL> =>
+            public void At<TL>(int i) where TL : struct, ILanes<TL, T> =>
                 (TL.Load(_u, i) / TL.Of(norm) * TL.Of(maxNorm)).Store(_u, i);
         }
     }

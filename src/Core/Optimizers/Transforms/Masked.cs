@@ -25,6 +25,7 @@ public static partial class Transform
         ArgumentNullException.ThrowIfNull(mask);
         var name = $"masked({inner.Name}, mask={mask})";
         var fusable = inner.Elementwise is { NeedsInputNorm: false };
+        var elementwise = fusable ? new MaskedUpdate(name, inner.Elementwise!, mask) : null;
         return new GradientTransformation(
             name,
             inner.Init,
@@ -37,7 +38,7 @@ public static partial class Transform
                     mask.Layers[l].Bias ? updates[l].Bias : g.Bias));
                 return (new Gradients(layers.ToImmutableArray()), next);
             },
-            fusable ? new MaskedUpdate(name, inner.Elementwise!, mask) : null);
+            elementwise);
     }
 
     /// <summary>Freezes the selected tensors: <c>Masked(SetToZero(), mask)</c> (optax's idiom for frozen parameters).</summary>
@@ -46,16 +47,19 @@ public static partial class Transform
 
     private sealed class MaskedUpdate(string name, ElementwiseUpdate inner, ParameterMask mask) : ElementwiseUpdate
     {
-        public override ElementwiseStep Begin(OptimizerState state, Func<double> inputNorm, StepArrays arrays) =>
-            new Step(name, inner.Begin(state, inputNorm, arrays), mask);
+        public override OptimizerState Init<T>(Parameters<T> parameters) => inner.Init(parameters);
 
-        private sealed class Step(string name, ElementwiseStep inner, ParameterMask mask) : ElementwiseStep
+        public override ElementwiseStep<T> Begin<T>(OptimizerState state, Func<double> inputNorm, StepArrays arrays) =>
+            new Step<T>(name, inner.Begin<T>(state, inputNorm, arrays), mask);
+
+        private sealed class Step<T>(string name, ElementwiseStep<T> inner, ParameterMask mask) : ElementwiseStep<T>
+            where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
         {
             private const int StackLength = 512;
 
             // The stack copy is written whole before it is read: no need to zero it.
             [System.Runtime.CompilerServices.SkipLocalsInit]
-            public override void Run(int tensor, int offset, Span<double> u, ReadOnlySpan<double> p, int width)
+            public override void Run(int tensor, int offset, Span<T> u, ReadOnlySpan<T> p, int width)
             {
                 if (tensor / 2 >= mask.Layers.Length)
                     throw new ArgumentException($"{name}: the mask has {mask.Layers.Length} layers, the tree has more");
@@ -69,12 +73,12 @@ public static partial class Transform
                 // Stryker disable once Equality,Boolean : a stack copy or a pooled copy of u holds the same numbers; the length only chooses where the copy lives
                 if (u.Length <= StackLength)
                 {
-                    Span<double> copy = stackalloc double[u.Length];
+                    Span<T> copy = stackalloc T[u.Length];
                     u.CopyTo(copy);
                     inner.Run(tensor, offset, copy, p, width);
                     return;
                 }
-                var rented = ArrayPool<double>.Shared.Rent(u.Length);
+                var rented = ArrayPool<T>.Shared.Rent(u.Length);
                 try
                 {
                     var copy = rented.AsSpan(0, u.Length);
@@ -83,7 +87,7 @@ public static partial class Transform
                 }
                 finally
                 {
-                    ArrayPool<double>.Shared.Return(rented);
+                    ArrayPool<T>.Shared.Return(rented);
                 }
             }
 
