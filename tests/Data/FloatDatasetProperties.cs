@@ -5,6 +5,7 @@ using Functional.NN.Activations;
 using Functional.NN.Data;
 using Functional.NN.Losses;
 using Functional.NN.Model;
+using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Randomness;
 using Functional.NN.Tensors;
 using Xunit;
@@ -49,7 +50,7 @@ public sealed class FloatDatasetProperties
         var taken = data.Subset(c.Order).ThrowIfFail();
         var network = Network.Create(c.Columns, Loss.MeanSquaredError, (3, Activation.Identity)).ThrowIfFail();
         var batch = taken.ToBatch<float>(network).ThrowIfFail();
-        var gathered = data.GatherBatch<float>(c.Order, n => new float[n]);
+        var gathered = data.GatherBatch<float>(c.Order, StepArrays.Fresh);
         var expected = Rounded(taken.Features);
         var expectedTargets = Rounded(taken.Targets);
         Assert.Equal(expected, Bits(taken.FeaturesAs<float>()));

@@ -100,6 +100,30 @@ public sealed class FloatOptimizerProperties
         }
     }
 
+    [Property]
+    public void Clipping_after_another_transformation_runs_tree_by_tree_on_floats_as_written_out(TrainingScenario s)
+    {
+        var p = s.Parameters.Convert<float>();
+        var g = s.Gradients[0].Convert<float>();
+        var maxNorm = 0.05 * g.GlobalNorm() + 1e-6; // half the norm of u = −0.1·g: clipped unless g is 0
+        var lateClip = Transform.Chain(Optimizer.Sgd(0.1), Transform.ClipByGlobalNorm(maxNorm));
+        Assert.Null(lateClip.Elementwise);
+        var (stepped, state) = lateClip.Step(p, g, lateClip.InitialState(p));
+
+        var minusRate = (float)-0.1;
+        var u = Enumerable.Range(0, 2 * g.Count).Select(t => FloatTrees.TensorArray([.. g.Layers], t).Select(x => minusRate * x).ToArray()).ToArray();
+        var sumOfSquares = 0.0;
+        for (var t = 0; t < u.Length; t += 2) sumOfSquares += u[t].Sum(x => (double)x * x) + u[t + 1].Sum(x => (double)x * x);
+        var norm = Math.Sqrt(sumOfSquares);
+        for (var t = 0; t < u.Length; t++)
+        {
+            var expected = FloatTrees.TensorArray([.. p.Layers], t)
+                .Select((x, i) => x + (norm <= maxNorm ? u[t][i] : u[t][i] / (float)norm * (float)maxNorm)).ToArray();
+            Assert.Equal(Bits(expected), Bits(FloatTrees.TensorArray([.. stepped.Layers], t)));
+        }
+        Assert.Equal(new ChainState([new CountState(1), EmptyState.Instance]), state);
+    }
+
     [Fact]
     public void Float_states_keep_their_kind_names_and_hold_float_moments()
     {
@@ -130,12 +154,13 @@ public sealed class FloatOptimizerProperties
         var p = TutorialExample.Parameters.Convert<float>();
         var g = Gradients<float>.ZerosLike(p);
         Assert.Equal(TutorialExample.Parameters, opaque.Step(TutorialExample.Parameters, Gradients.ZerosLike(TutorialExample.Parameters), EmptyState.Instance).Parameters);
-        Assert.StartsWith("halve: this transformation has no per-element form",
+        Assert.StartsWith("halve: this transformation is made from functions over double trees",
             Assert.Throws<ArgumentException>(() => opaque.Step(p, g, EmptyState.Instance)).Message);
         Assert.Contains("not on Single", Assert.Throws<ArgumentException>(() => opaque.InitialState(p)).Message);
-        var lateClip = Transform.Chain(Optimizer.Sgd(0.1), Transform.ClipByGlobalNorm(1));
-        Assert.StartsWith("chain(sgd(lr=0.1), clip_by_global_norm(max_norm=1)): this transformation has no per-element form",
-            Assert.Throws<ArgumentException>(() => lateClip.Step(p, g, new ChainState([new CountState(0), EmptyState.Instance]))).Message);
+        var maskedLateClip = Transform.Masked(Transform.Chain(Optimizer.Sgd(0.1), Transform.ClipByGlobalNorm(1)),
+            ParameterMask.Biases(TutorialExample.Network));
+        Assert.StartsWith("masked(chain(sgd(lr=0.1), clip_by_global_norm(max_norm=1)), mask=[- b] [- b]): this transformation is made from functions over double trees",
+            Assert.Throws<ArgumentException>(() => maskedLateClip.Step(p, g, maskedLateClip.Init(TutorialExample.Parameters))).Message);
     }
 
     [Fact]

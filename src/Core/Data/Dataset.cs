@@ -113,7 +113,15 @@ public sealed partial record Dataset
     /// The rows at valid indices, without checks, as a batch whose arrays come from <paramref name="arrays"/> (a
     /// training loop's recycled memory). The dataset's numbers are finite and its widths fit the plan's network.
     /// </summary>
-    internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays) => GatherBatch<double>(rows, arrays.Take);
+    internal Batch GatherBatch(IReadOnlyList<int> rows, StepArrays arrays) => GatherBatch<double>(rows, arrays);
+
+    /// <summary>
+    /// The rows at valid indices, without checks, as a batch of <typeparamref name="T"/> whose arrays come from
+    /// <paramref name="arrays"/>. The dataset's numbers are finite as <typeparamref name="T"/> (<see cref="CheckFiniteAs{T}"/>)
+    /// and its widths fit the plan's network.
+    /// </summary>
+    internal Batch<T> GatherBatch<T>(IReadOnlyList<int> rows, StepArrays arrays) where T : unmanaged, IFloatingPointIeee754<T> =>
+        GatherBatch(rows, arrays.Take<T>);
 
     private static Fin<Tensor> Named(string what, Fin<Tensor> tensor) =>
         tensor.Match(Succ: t => (Fin<Tensor>)t, Fail: e => Error.New($"{what}: {e.Message}"));

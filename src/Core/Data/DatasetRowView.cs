@@ -14,7 +14,8 @@ public sealed partial record Dataset
     /// between views and never written; each conversion writes only an array of its own. A conversion computes
     /// (x - mean) / scale per element in double, vectorized: a table of every column's 256 standardized byte values
     /// (1.6 MB for Fashion-MNIST) was slower, as nearly every lookup missed the cache. A row in another element type
-    /// is that double row rounded once (<see cref="Rounding{T}"/>), made in a row of scratch, never a double tensor.
+    /// is that double row rounded once (<see cref="Rounding{T}"/>): standardized byte rows are narrowed in the
+    /// register, other rows made in one pooled row of doubles; never a double tensor.
     /// </summary>
     private sealed record RowView(FeatureRows Source, ImmutableArray<int> Rows, Standardizer? Standardizer)
     {

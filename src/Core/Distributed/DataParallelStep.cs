@@ -18,7 +18,7 @@ namespace Functional.NN.Distributed;
 /// brings every block to every rank; each rank combines them in the canonical pairwise tree (the loss with them)
 /// and runs the optimizer, clipping included, on the same gradients. So every rank holds the same parameters and
 /// optimizer state after every step, equal to the one-process run's, for any number of ranks and threads.
-/// On one rank it is <see cref="TrainingStep.Run(Network, GradientTransformation, Parameters, OptimizerState, Batch)"/>.
+/// On one rank it is <see cref="TrainingStep.Run{T}(Network, GradientTransformation, Parameters{T}, OptimizerState, Batch{T})"/>.
 /// </summary>
 public static class DataParallelStep
 {

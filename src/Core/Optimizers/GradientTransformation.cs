@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Functional.NN.Compute;
 using Functional.NN.Model;
 using Functional.NN.Optimizers.Elementwise;
@@ -15,8 +17,8 @@ namespace Functional.NN.Optimizers;
 /// <see cref="Init"/> and <see cref="Update"/> act on double trees. <see cref="InitialState{T}"/> and
 /// <see cref="Step{T}(Parameters{T}, Gradients{T}, OptimizerState)"/> act on trees of any element type (double or
 /// float) for the built-in transformations, whose per-element rules are written once for every element type; a
-/// transformation without a per-element form (made from user functions, or clipping after another transformation)
-/// runs on double trees only.
+/// transformation made from user functions (or a mask over a transformation without a per-element form) runs on
+/// double trees only.
 /// </para>
 /// </summary>
 public sealed record GradientTransformation
@@ -56,7 +58,7 @@ public sealed record GradientTransformation
     public Func<Gradients, OptimizerState, Parameters, (Gradients Updates, OptimizerState State)> Update { get; }
 
     /// <summary>The same functions under another name (used by the named optimizers of <see cref="Optimizer"/>).</summary>
-    public GradientTransformation Named(string name) => new(name, Init, Update, Elementwise);
+    public GradientTransformation Named(string name) => new(name, Init, Update, Elementwise) { Sequence = Sequence };
 
     /// <summary>
     /// The per-element form of <see cref="Update"/>, when the transformation has one (every built-in transformation
@@ -65,18 +67,29 @@ public sealed record GradientTransformation
     internal ElementwiseUpdate? Elementwise { get; }
 
     /// <summary>
+    /// For a chain without a per-element form whose parts all run on any element type (clipping after another
+    /// transformation): its parts, run tree by tree one after the other; null for every other transformation.
+    /// </summary>
+    internal ImmutableArray<GradientTransformation>? Sequence { get; init; }
+
+    /// <summary>True when the transformation runs on trees of any element type, not only double.</summary>
+    internal bool IsGeneric => Elementwise is not null || Sequence is not null;
+
+    /// <summary>
     /// The state before the first step for parameters of element type <typeparamref name="T"/>: <see cref="Init"/>
     /// for double; for float, the built-in transformations' states holding float moments.
     /// </summary>
     /// <param name="parameters">The parameters the state is for (its moments take their shapes).</param>
     /// <exception cref="ArgumentException">
-    /// <typeparamref name="T"/> is not double and the transformation was made from user functions (no per-element form).
+    /// <typeparamref name="T"/> is not double and the transformation runs on double trees only (made from user functions).
     /// </exception>
     public OptimizerState InitialState<T>(Parameters<T> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters is Parameters<double> doubles) return Init(doubles);
-        return Elementwise?.Init(parameters) ?? throw OnlyDouble<T>();
+        if (Elementwise is not null) return Elementwise.Init(parameters);
+        if (Sequence is { } parts) return new ChainState([.. parts.Select(part => part.InitialState(parameters))]);
+        throw OnlyDouble<T>();
     }
 
     /// <summary>One optimizer step: the updates for <paramref name="gradients"/> applied to <paramref name="parameters"/>.</summary>
@@ -94,7 +107,7 @@ public sealed record GradientTransformation
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// The shapes differ, the state is not this transformation's, or <typeparamref name="T"/> is not double and the
-    /// transformation has no per-element form (made from user functions, or clipping after another transformation).
+    /// transformation runs on double trees only (made from user functions).
     /// </exception>
     public (Parameters<T> Parameters, OptimizerState State) Step<T>(Parameters<T> parameters, Gradients<T> gradients, OptimizerState state)
         where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -104,20 +117,39 @@ public sealed record GradientTransformation
     internal (Parameters<T> Parameters, OptimizerState State) Step<T>(ComputeBackend backend, Parameters<T> parameters, Gradients<T> gradients,
         OptimizerState state) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Elementwise is null)
+        if (Elementwise is not null)
         {
-            if (parameters is not Parameters<double> p || gradients is not Gradients<double> g) throw OnlyDouble<T>();
+            ElementwisePass.RequireSameShapes(parameters, gradients);
+            return ElementwisePass.Step(backend, Elementwise, parameters, ElementwisePass.Memories(gradients), state);
+        }
+        if (parameters is Parameters<double> p && gradients is Gradients<double> g)
+        {
             var (updates, next) = Update(g, state, p);
             return ((Parameters<T>)(object)p.Apply(updates), next);
         }
-        ElementwisePass.RequireSameShapes(parameters, gradients);
-        return ElementwisePass.Step(backend, Elementwise, parameters, ElementwisePass.Memories(gradients), state);
+        var (u, s) = UpdateTree(gradients, state, parameters);
+        return (parameters.Apply(u), s);
     }
 
-    /// <summary>The error of running a transformation without a per-element form on elements other than double.</summary>
+    /// <summary>
+    /// <see cref="Update"/> on trees of any element type, for the transformations that run on them: the per-element
+    /// rule over the tree, or a chain's parts one after the other.
+    /// </summary>
+    internal (Gradients<T> Updates, OptimizerState State) UpdateTree<T>(Gradients<T> gradients, OptimizerState state, Parameters<T> parameters)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Elementwise is not null) return ElementwisePass.Update(Elementwise, gradients, state, parameters);
+        if (Sequence is not { } parts) throw OnlyDouble<T>();
+        var chain = Transform.ChainStates(state, Name, parts.Length);
+        var next = new OptimizerState[parts.Length];
+        for (var i = 0; i < parts.Length; i++) (gradients, next[i]) = parts[i].UpdateTree(gradients, chain.States[i], parameters);
+        return (gradients, new ChainState(ImmutableCollectionsMarshal.AsImmutableArray(next)));
+    }
+
+    /// <summary>The error of running a transformation made from functions over double trees on other elements.</summary>
     private ArgumentException OnlyDouble<T>() => new(
-        $"{Name}: this transformation has no per-element form (it is made from user functions over double trees, or clips " +
-        $"after another transformation), so it runs on double parameters only, not on {typeof(T).Name}");
+        $"{Name}: this transformation is made from functions over double trees (a user transformation, or a mask over one " +
+        $"without a per-element form), so it runs on double parameters only, not on {typeof(T).Name}");
 
     /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
 
@@ -7,4 +8,5 @@ namespace Functional.NN.Training;
 /// <param name="Loss">The loss on the batch at the parameters the step started from.</param>
 /// <param name="Parameters">The parameters after the step.</param>
 /// <param name="OptimizerState">The optimizer's state after the step.</param>
-public sealed record StepResult(double Loss, Parameters Parameters, OptimizerState OptimizerState);
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record StepResult<T>(T Loss, Parameters<T> Parameters, OptimizerState OptimizerState) where T : unmanaged, IFloatingPointIeee754<T>;

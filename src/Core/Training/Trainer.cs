@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
 using Functional.NN.Passes;
@@ -17,8 +18,8 @@ public static class Trainer
     /// <param name="initial">Parameters of s_0.</param>
     /// <param name="batch">The examples every step is computed on.</param>
     /// <param name="update">New parameters from the current state (its parameters and their gradient).</param>
-    public static IEnumerable<TrainingState> Unfold(
-        Network network, Parameters initial, Batch batch, Func<TrainingState, Parameters> update)
+    public static IEnumerable<TrainingState<T>> Unfold<T>(
+        Network network, Parameters<T> initial, Batch<T> batch, Func<TrainingState<T>, Parameters<T>> update) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var state = Evaluate(network, initial, batch, 0);
         while (true)
@@ -29,9 +30,9 @@ public static class Trainer
     }
 
     /// <summary>Gradient descent with any optimizer, p ← p + u with u from the gradient at p, as a lazy sequence of states.</summary>
-    public static IEnumerable<TrainingState> GradientDescent(Network network, Parameters initial, Batch batch, GradientTransformation optimizer)
+    public static IEnumerable<TrainingState<T>> GradientDescent<T>(Network network, Parameters<T> initial, Batch<T> batch, GradientTransformation optimizer) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var optimizerState = optimizer.Init(initial);
+        var optimizerState = optimizer.InitialState(initial);
         var state = Evaluate(network, initial, batch, 0);
         while (true)
         {
@@ -43,7 +44,7 @@ public static class Trainer
     }
 
     /// <summary>Standard gradient descent, p ← p − η ∇L(p) (<see cref="Optimizer.Sgd"/>), as a lazy sequence of states.</summary>
-    public static IEnumerable<TrainingState> GradientDescent(Network network, Parameters initial, Batch batch, double learningRate) =>
+    public static IEnumerable<TrainingState<T>> GradientDescent<T>(Network network, Parameters<T> initial, Batch<T> batch, double learningRate) where T : unmanaged, IFloatingPointIeee754<T> =>
         GradientDescent(network, initial, batch, Optimizer.Sgd(learningRate));
 
     /// <summary>
@@ -63,9 +64,9 @@ public static class Trainer
         }
     }
 
-    private static TrainingState Evaluate(Network network, Parameters parameters, Batch batch, long step)
+    private static TrainingState<T> Evaluate<T>(Network network, Parameters<T> parameters, Batch<T> batch, long step) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = Backpropagation.ValueAndGradient(network, parameters, batch);
-        return new TrainingState(step, parameters, result.Value, result.Gradients);
+        return new TrainingState<T>(step, parameters, result.Value, result.Gradients);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Data;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
@@ -65,6 +66,9 @@ public sealed record TrainingPlan
     /// cuts them. Lazy: each batch is gathered from <see cref="Data"/> when it is read, so an epoch never holds a
     /// shuffled copy of the data.
     /// </summary>
-    public EpochBatches BatchesOf(int epoch) =>
+    public EpochBatches BatchesOf(int epoch) => BatchesOf<double>(epoch);
+
+    /// <summary><see cref="BatchesOf(int)"/> with the batches in the element type <typeparamref name="T"/> (each number rounded once from the data set's).</summary>
+    public EpochBatches<T> BatchesOf<T>(int epoch) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(Network, Data, Sampling.Permutation(ShuffleKey.Fold(epoch), Data.Count), BatchSize, BatchesPerEpoch);
 }

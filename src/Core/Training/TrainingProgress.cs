@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
 
@@ -5,7 +6,7 @@ namespace Functional.NN.Training;
 
 /// <summary>
 /// The full state of a mini-batch training run after <see cref="Step"/> updates: a plain immutable record
-/// from which training continues exactly (<see cref="MiniBatchTrainer.Run(TrainingPlan, TrainingProgress)"/>). The data order needs no
+/// from which training continues exactly (<see cref="MiniBatchTrainer.Run{T}(TrainingPlan, TrainingProgress{T})"/>). The data order needs no
 /// random state of its own: epoch e's order is a pure function of the plan's key and e.
 /// </summary>
 /// <param name="Step">Updates applied so far.</param>
@@ -15,5 +16,6 @@ namespace Functional.NN.Training;
 /// <param name="Parameters">The parameters after <paramref name="Step"/> updates.</param>
 /// <param name="OptimizerState">The optimizer's state after <paramref name="Step"/> updates.</param>
 /// <param name="BatchLoss">The loss of the batch of the last update, at the parameters before it; null before the first update.</param>
-public sealed record TrainingProgress(
-    long Step, int Epoch, int BatchInEpoch, Parameters Parameters, OptimizerState OptimizerState, double? BatchLoss);
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record TrainingProgress<T>(
+    long Step, int Epoch, int BatchInEpoch, Parameters<T> Parameters, OptimizerState OptimizerState, T? BatchLoss) where T : unmanaged, IFloatingPointIeee754<T>;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Model;
 
 namespace Functional.NN.Training;
@@ -10,4 +11,5 @@ namespace Functional.NN.Training;
 /// <param name="Parameters">The parameters after <paramref name="Step"/> updates.</param>
 /// <param name="Loss">The loss at <paramref name="Parameters"/>.</param>
 /// <param name="Gradients">The gradient at <paramref name="Parameters"/>, which the next update uses.</param>
-public sealed record TrainingState(long Step, Parameters Parameters, double Loss, Gradients Gradients);
+/// <typeparam name="T">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+public sealed record TrainingState<T>(long Step, Parameters<T> Parameters, T Loss, Gradients<T> Gradients) where T : unmanaged, IFloatingPointIeee754<T>;

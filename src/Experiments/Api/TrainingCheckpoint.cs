@@ -27,7 +27,7 @@ public sealed class TrainingCheckpoint
 
     /// <summary>
     /// The training state: step, epoch, batch in the epoch, parameters and optimizer state. Continue it with
-    /// <see cref="MiniBatchTrainer.Run(TrainingPlan, TrainingProgress)"/> under the run's plan.
+    /// <see cref="MiniBatchTrainer.Run{T}(TrainingPlan, TrainingProgress{T})"/> under the run's plan.
     /// </summary>
     public TrainingProgress Progress => Checkpoint.Progress;
 

@@ -26,7 +26,7 @@ internal enum RunEnd
 internal sealed record LoopResult(RunEnd End, Checkpoint State, string? LastCheckpoint);
 
 /// <summary>
-/// The imperative loop of a run: it reads Core's lazy <see cref="MiniBatchTrainer.Run(TrainingPlan, TrainingProgress)"/> sequence step by
+/// The imperative loop of a run: it reads Core's lazy <see cref="MiniBatchTrainer.Run{T}(TrainingPlan, TrainingProgress{T})"/> sequence step by
 /// step and, around it, keeps the epoch's loss sum, evaluates the validation part when an epoch ends
 /// (<see cref="Evaluation"/>), rewrites <c>metrics.csv</c>, saves <c>best.fnn</c> when the selection loss
 /// improves, writes checkpoints at the experiment's interval (both encoded at once and written to disk in the

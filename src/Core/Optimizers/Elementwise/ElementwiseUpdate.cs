@@ -7,8 +7,8 @@ namespace Functional.NN.Optimizers.Elementwise;
 /// The element-wise form of a <see cref="GradientTransformation"/>: one step of it acts on every element of every
 /// tensor on its own (given the element's incoming update u, its parameter p and its own moments), once the step's
 /// scalars (bias corrections, the scheduled rate, a clipping factor) are known from the state. Transformations with
-/// this form run chained in one pass over memory (<see cref="ElementwisePass"/>), for every element type; others are
-/// opaque and run tree by tree through <see cref="GradientTransformation.Update"/>, in double only.
+/// this form run chained in one pass over memory (<see cref="ElementwisePass"/>), for every element type; others run
+/// tree by tree (through <see cref="GradientTransformation.Update"/> in double).
 /// </summary>
 /// <remarks>
 /// The step's scalars are computed in double from the double hyper-parameters and rounded to the element type once

@@ -12,7 +12,8 @@ public static partial class Transform
     /// Applies <paramref name="transformations"/> one after the other (optax <c>chain</c>):
     /// u⁽⁰⁾ = g, u⁽ⁱ⁾ = update_i(u⁽ⁱ⁻¹⁾, s_i, p), u = u⁽ⁿ⁾. Every transformation sees the same parameters p.
     /// The state is a <see cref="ChainState"/> holding each transformation's state in order. When every part is
-    /// element-wise (clipping only first), a step of the chain is one pass over memory with the same numbers.
+    /// element-wise (clipping only first), a step of the chain is one pass over memory with the same numbers;
+    /// otherwise it runs tree by tree, on trees of any element type when every part does.
     /// </summary>
     /// <param name="transformations">The transformations, first applied first; none gives the identity.</param>
     public static GradientTransformation Chain(params GradientTransformation[] transformations)
@@ -26,6 +27,7 @@ public static partial class Transform
                       parts.All(t => t.Elementwise is not null) &&
                       parts.Skip(1).All(t => !t.Elementwise!.NeedsInputNorm);
         var elementwise = fusable ? new ChainUpdate(name, parts.Select(t => t.Elementwise!).ToImmutableArray()) : null;
+        var sequence = !fusable && parts.All(t => t.IsGeneric) ? parts : (ImmutableArray<GradientTransformation>?)null;
         return new GradientTransformation(
             name,
             elementwise is null ? parameters => new ChainState(parts.Select(t => t.Init(parameters)).ToImmutableArray()) : elementwise.Init,
@@ -42,10 +44,11 @@ public static partial class Transform
                 }
                 return (updates, new ChainState(next.MoveToImmutable()));
             },
-            elementwise);
+            elementwise) { Sequence = sequence };
     }
 
-    private static ChainState ChainStates(OptimizerState state, string name, int parts)
+    /// <summary>The state of a chain of <paramref name="parts"/> transformations, checked.</summary>
+    internal static ChainState ChainStates(OptimizerState state, string name, int parts)
     {
         var chain = OptimizerState.Expect<ChainState>(state, name, ChainState.KindName);
         if (chain.States.Length != parts)
