@@ -54,15 +54,15 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         select new PreparedExperiment(experiment, ExperimentJson.Hash(experiment), resolved.Network, data, plan, schedule, initial);
 
     /// <summary>
-    /// Whether this build trains in <paramref name="dtype"/>: float64 always; float32 not yet, as the training step, the
-    /// optimizers and the data pipeline are being made generic in the element type (issue 14). A float32 model file is
-    /// evaluated, predicted with and exported in float32 already.
+    /// Whether this build trains in <paramref name="dtype"/>: float64 always; float32 not yet: Core's training step, optimizers
+    /// and data are generic, but the run loop, its checkpoints and resume still hold float64 progress (issue 14). A float32
+    /// model file is evaluated, predicted with and exported in float32 already.
     /// </summary>
     private static Fin<Unit> Trainable(ElementType dtype) =>
         dtype == ElementType.Float64
             ? Prelude.unit
-            : Error.New("dtype: this build cannot train in float32 yet (the training step, optimizers and data pipeline are becoming " +
-                        "generic, issue 14); evaluate, predict and the exports already run float32 model files in float32");
+            : Error.New("dtype: this build cannot train in float32 yet (the run loop, its checkpoints and resume are still float64, " +
+                        "issue 14); evaluate, predict and the exports already run float32 model files in float32");
 
     /// <summary>
     /// The experiment resolved against its data (what <c>--dry-run</c> prints): the data loaded, the input

@@ -102,7 +102,7 @@ internal static class CheckpointFile
         ElementTypes.Of<T>() == ElementType.Float64 ? null : ElementTypes.Of<T>().Name();
 
     /// <summary>
-    /// A stored dtype this build resumes: float64 (absent) only, as runs train in float64 until the training step is generic
+    /// A stored dtype this build resumes: float64 (absent) only, as runs train in float64 until the run loop is generic
     /// (issue 14); float32 and unknown names are errors naming the value.
     /// </summary>
     private static Fin<Unit> CheckDtype(string? dtype) => dtype switch

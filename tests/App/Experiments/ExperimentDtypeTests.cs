@@ -58,6 +58,25 @@ public sealed class ExperimentDtypeTests
     public void A_misspelt_dtype_key_suggests_dtype() =>
         FinAssert.FailsWith(ExperimentParserTests.Parse(With("dtyp", "\"float32\"")), "dtyp", "dtype");
 
+    [Fact]
+    public void A_float32_experiment_resolves_but_is_not_trained_yet_and_says_why()
+    {
+        var file = FinAssert.Succeeds(ExperimentFile.Parse(With("dtype", "\"float32\""), "f32", "/tmp"));
+        Assert.Equal(ElementType.Float32, file.Dtype);
+        Assert.Equal(ElementType.Float32, FinAssert.Succeeds(file.Resolve()).Dtype);
+        FinAssert.FailsWith(TrainingRuns.Train(file, new RunOptions(Path.Combine(Path.GetTempPath(), $"fnn-f32-{Guid.NewGuid():N}"))),
+            "dtype: this build cannot train in float32 yet");
+    }
+
+    [Fact]
+    public void With_dtype_overrides_the_file_and_checks_the_optimizer()
+    {
+        var file = FinAssert.Succeeds(ExperimentFile.Parse(Minimal, "m", "/tmp"));
+        Assert.Equal(ElementType.Float32, FinAssert.Succeeds(file.WithDtype(ElementType.Float32)).Dtype);
+        var tiny = FinAssert.Succeeds(ExperimentFile.Parse(With("optimizer", """{ "name": "adam", "eps": 1e-50 }"""), "t", "/tmp"));
+        FinAssert.FailsWith(tiny.WithDtype(ElementType.Float32), "optimizer.eps: 1E-50 is 0 in float32");
+    }
+
     [Theory]
     [InlineData("""{ "name": "adam", "eps": 1e-50 }""", "optimizer.eps: 1E-50 is 0 in float32")]
     [InlineData("""{ "name": "sgd", "learning_rate": 1e40 }""", "optimizer.learning_rate: 1E+40 is infinite in float32")]
