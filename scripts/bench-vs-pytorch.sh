@@ -3,12 +3,14 @@
 # (ours, then PyTorch's, repeat), at 1 and at 2 threads. Prints one JSON line per figure, then a table of
 # ratios (Functional.NN / PyTorch, medians over the repeats). A speed claim is only ever such a ratio.
 #
-#   scripts/bench-vs-pytorch.sh [--repeats R] [--epochs E] [--threads "1 2"] [--dtype float64]
+#   scripts/bench-vs-pytorch.sh [--repeats R] [--epochs E] [--threads "1 2"] [--dtype float64|float32]
 #                               [--workloads "seed mlp infer fashion-mnist"] [--out FILE]
 #
 # Workloads: seed (the tutorial's 2-2-2 step), mlp (784-256-128-10 step, batch 128, SGD and Adam), infer
 # (forward pass, batch 1024), fashion-mnist (`fnn train examples/fashion-mnist.json --epochs E`, end to
 # end: process start to exit, with peak resident memory from /usr/bin/time -v and the test accuracy).
+# --dtype goes to both sides (`fnn bench --dtype`, `fnn train --dtype`, bench_pytorch.py --dtype), and every JSON
+# line records the dtype it ran in.
 # PyTorch runs with the environment's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE removed, so that OpenBLAS
 # picks its best kernel for this processor (the strongest peer), with torch's own N threads and OpenBLAS
 # one-threaded inside: on the 2-core machine that was PyTorch's fastest setting at 2 threads (infer
@@ -28,9 +30,10 @@ while [ $# -gt 0 ]; do
     --dtype) DTYPE="$2"; shift 2 ;;
     --workloads) WORKLOADS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    *) echo "usage: $0 [--repeats R] [--epochs E] [--threads \"1 2\"] [--dtype float64] [--workloads \"...\"] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--repeats R] [--epochs E] [--threads \"1 2\"] [--dtype float64|float32] [--workloads \"...\"] [--out FILE]" >&2; exit 2 ;;
   esac
 done
+case "$DTYPE" in float64|float32) ;; *) echo "--dtype: expected float32 or float64, got '$DTYPE'" >&2; exit 2 ;; esac
 
 PY=/usr/bin/python3
 need=()
@@ -67,11 +70,14 @@ train_ours() { # train_ours THREADS REPEAT: fnn train end to end, one JSON line
   local exp="$ROOT/examples/fashion-mnist.json"
   local start end
   start=$(date +%s.%N)
-  FNN_THREADS="$t" /usr/bin/time -v -o "$WORK/time-ours" "${FNN[@]}" train "$exp" --epochs "$EPOCHS" --out "$dir" --quiet > "$WORK/train.log"
+  FNN_THREADS="$t" /usr/bin/time -v -o "$WORK/time-ours" "${FNN[@]}" train "$exp" --epochs "$EPOCHS" --dtype "$DTYPE" --out "$dir" --quiet > "$WORK/train.log"
   end=$(date +%s.%N)
   "$PY" - "$dir/manifest.json" "$WORK/time-ours" "$start" "$end" "$t" "$EPOCHS" "$DTYPE" <<'EOF'
-import json, sys
+import json, os, sys
 manifest = json.load(open(sys.argv[1]))
+# The dtype the run trained in, as its experiment.json records it (written only for float32).
+dtype = json.load(open(os.path.join(os.path.dirname(sys.argv[1]), "experiment.json"))).get("dtype", "float64")
+assert dtype == sys.argv[7], f"the run trained in {dtype}, --dtype asked for {sys.argv[7]}"
 rss = next(int(l.split(":")[1]) for l in open(sys.argv[2]) if "Maximum resident set size" in l)
 start, end, threads, epochs = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 def find(node, key):
@@ -84,7 +90,7 @@ def find(node, key):
 training = find(manifest.get("data", {}), "training")
 test = manifest.get("test") or {}
 samples = epochs * training
-print(json.dumps({"bench": "fashion-mnist", "impl": "Functional.NN", "dtype": sys.argv[7], "threads": threads,
+print(json.dumps({"bench": "fashion-mnist", "impl": "Functional.NN", "dtype": dtype, "threads": threads,
                   "epochs": epochs, "samples": samples, "wall_s": end - start, "samples_per_s": samples / (end - start),
                   "peak_rss_mb": rss / 1024, "test_accuracy": find(test, "final_accuracy") or find(test, "FinalAccuracy"),
                   "model_sha256": find(manifest, "model_sha256")}))
@@ -107,9 +113,9 @@ for t in $THREADS; do
   for r in $(seq 1 "$REPEATS"); do
     for w in $WORKLOADS; do
       case "$w" in
-        seed) "${FNN[@]}" bench seed --threads "$t" | emit; torch_run "$t" seed | emit ;;
-        mlp) "${FNN[@]}" bench mlp --threads "$t" | emit; torch_run "$t" mlp-sgd | emit; torch_run "$t" mlp-adam | emit ;;
-        infer) "${FNN[@]}" bench infer --threads "$t" | emit; torch_run "$t" infer | emit ;;
+        seed) "${FNN[@]}" bench seed --threads "$t" --dtype "$DTYPE" | emit; torch_run "$t" seed | emit ;;
+        mlp) "${FNN[@]}" bench mlp --threads "$t" --dtype "$DTYPE" | emit; torch_run "$t" mlp-sgd | emit; torch_run "$t" mlp-adam | emit ;;
+        infer) "${FNN[@]}" bench infer --threads "$t" --dtype "$DTYPE" | emit; torch_run "$t" infer | emit ;;
         fashion-mnist) train_ours "$t" "$r" | emit; train_torch "$t" | emit ;;
         *) echo "unknown workload $w" >&2; exit 2 ;;
       esac

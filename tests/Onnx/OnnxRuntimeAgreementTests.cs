@@ -49,4 +49,26 @@ public sealed class OnnxRuntimeAgreementTests(ITestOutputHelper output)
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
         output.WriteLine($"{activation} {type}: largest scaled error over 40 generated networks {worst:E2} (tolerance {tolerance:E0})");
     }
+
+    /// <summary>A float32 model (float parameters) exported with the default options is a float32 ONNX model that runs as our float32 pass.</summary>
+    [SkippableTheory]
+    [InlineData("tanh")]
+    [InlineData("gelu")]
+    [InlineData("softmax")]
+    public void A_float32_model_exported_by_default_runs_as_the_float32_forward_pass(string activation)
+    {
+        var tolerance = OnnxAgreement.ToleranceFor(OnnxElementType.Float);
+        var worst = 0.0;
+        var property = Prop.ForAll(OnnxNetworks.With(Activations[activation]), c =>
+        {
+            var floats = c.Parameters.Convert<float>();
+            var model = OnnxExport.ToBytes(c.Network, floats).ThrowIfFail();
+            var ours = ForwardPass.Predict(c.Network, floats, c.Inputs.Convert<float>()).Convert<double>();
+            var error = OnnxAgreement.ScaledError(ours, OnnxRuntimeModel.Run(model, c.Inputs, OnnxElementType.Float));
+            worst = Math.Max(worst, error);
+            return (error <= tolerance).Label($"float32 error {error:E3} > {tolerance:E0}");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), property);
+        output.WriteLine($"{activation} float32 parameters: largest scaled error over 20 generated networks {worst:E2} (tolerance {tolerance:E0})");
+    }
 }

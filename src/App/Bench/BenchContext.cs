@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using Functional.NN.Compute;
+using Functional.NN.Experiments;
 
 namespace Functional.NN.App.Bench;
 
-/// <summary>What every result line records about the run: backend, threads, machine load.</summary>
+/// <summary>What every result line records about the run: backend, threads, element type, machine load.</summary>
 /// <param name="Backend">The core's compute backend.</param>
 /// <param name="Repeats">How many times each workload is repeated (the median is reported).</param>
-internal sealed record BenchContext(ComputeBackend Backend, int Repeats)
+/// <param name="Dtype">The element type the workloads compute in (<c>--dtype</c>).</param>
+internal sealed record BenchContext(ComputeBackend Backend, int Repeats, ElementType Dtype = ElementType.Float64)
 {
-    /// <summary>The context for <paramref name="backend"/>, 5 repeats.</summary>
-    public static BenchContext Create(ComputeBackend backend) => new(backend, 5);
+    /// <summary>The context for <paramref name="backend"/> in <paramref name="dtype"/>, 5 repeats.</summary>
+    public static BenchContext Create(ComputeBackend backend, ElementType dtype = ElementType.Float64) => new(backend, 5, dtype);
 
     /// <summary>The 1-minute load average from /proc/loadavg, or NaN where there is none.</summary>
     public static double LoadAverage()
@@ -32,7 +34,7 @@ internal sealed record BenchContext(ComputeBackend Backend, int Repeats)
     {
         ["bench"] = bench,
         ["impl"] = "Functional.NN",
-        ["dtype"] = "float64",
+        ["dtype"] = Dtype.Name(),
         ["threads"] = Backend.Threads,
         ["backend"] = Backend.Name,
         ["backend_detail"] = Backend.Description,

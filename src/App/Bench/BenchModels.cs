@@ -49,16 +49,17 @@ internal static class BenchModels
     /// The loss of every step of <paramref name="optimizer"/> through <see cref="TrainingStep"/> as <c>fnn train</c> runs
     /// it (keeping only the latest state, so each step writes into the arrays of the state two steps back), as a lazy sequence.
     /// </summary>
-    public static IEnumerable<double> StepLosses(Network network, GradientTransformation optimizer, Parameters parameters, Batch batch)
+    public static IEnumerable<double> StepLosses<T>(Network network, GradientTransformation optimizer, Parameters<T> parameters, Batch<T> batch)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var arrays = StepArrays.Recycling();
-        var state = optimizer.Init(parameters);
+        var state = optimizer.InitialState(parameters);
         while (true)
         {
             var result = TrainingStep.Run(ComputeBackend.Current, network, optimizer, parameters, state, batch, arrays);
             arrays.StepEnded();
             (parameters, state) = (result.Parameters, result.OptimizerState);
-            yield return result.Loss;
+            yield return double.CreateTruncating(result.Loss);
         }
     }
 
@@ -74,6 +75,7 @@ internal static class BenchModels
     };
 
     /// <summary>Bytes of the parameters plus the activations of one batch (inputs and every layer's output).</summary>
-    public static long ParameterAndActivationBytes(Network network, Parameters parameters, int batch) =>
-        8L * (parameters.ScalarCount + batch * network.LayerSizes.Sum());
+    public static long ParameterAndActivationBytes<T>(Network network, Parameters<T> parameters, int batch)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        (long)System.Runtime.CompilerServices.Unsafe.SizeOf<T>() * (parameters.ScalarCount + batch * network.LayerSizes.Sum());
 }

@@ -21,15 +21,19 @@ internal static class MlpWorkload
 
     private const int WarmUpSteps = 20, TimedSteps = 200;
 
-    /// <summary>Runs the workload with optimizer <paramref name="optimizerName"/> and returns its JSON line.</summary>
-    public static string Run(BenchContext context, string optimizerName)
+    /// <summary>Runs the workload with optimizer <paramref name="optimizerName"/> in the context's element type and returns its JSON line.</summary>
+    public static string Run(BenchContext context, string optimizerName) =>
+        context.Dtype == Experiments.ElementType.Float32 ? Run<float>(context, optimizerName) : Run<double>(context, optimizerName);
+
+    /// <summary>The workload in <typeparamref name="T"/>: parameters and batch made in float64 from the fixed seeds and rounded once.</summary>
+    private static string Run<T>(BenchContext context, string optimizerName) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var network = BenchModels.Mlp();
-        var initial = BenchModels.HeUniform(network, seed: 1);
-        var batch = BenchModels.Classification(network, BatchSize, seed: 2);
+        var initial = BenchModels.HeUniform(network, seed: 1).Convert<T>();
+        var batch = BenchModels.Classification(network, BatchSize, seed: 2).Convert<T>().ThrowIfFail();
         var optimizer = BenchModels.MlpOptimizer(optimizerName);
         IEnumerable<double> Step() => BenchModels.StepLosses(network, optimizer, initial, batch);
-        IEnumerable<double> Unfused() => Trainer.GradientDescent(network, initial, batch, optimizer).Select(s => s.Loss);
+        IEnumerable<double> Unfused() => Trainer.GradientDescent(network, initial, batch, optimizer).Select(s => double.CreateTruncating(s.Loss));
 
         foreach (var losses in new[] { Step(), Unfused() })
         {

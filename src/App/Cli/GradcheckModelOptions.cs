@@ -93,7 +93,7 @@ internal sealed class GradcheckModelOptions
     /// <summary>The model of a parse that passed validation: read from the model file, or built from the spec.</summary>
     public LanguageExt.Fin<ModelUnderCheck> Read(ParseResult parse) =>
         parse.GetValue(Model) is { } path
-            ? TrainedModel.Load(path).Map(model => new ModelUnderCheck(model.Network, model.Parameters, $"parameters of {path}"))
+            ? TrainedModel.Load(path).Map(model => new ModelUnderCheck(model.Network, model.Float64Parameters, $"parameters of {path}"))
             : Spec(parse.GetValue(Layers)!.Value, parse.GetValue(Activations)!.Value, parse.GetValue(Loss)!, parse.GetValue(Init), parse.GetValue(Seed)).Build();
 
     private void Validate(CommandResult result)

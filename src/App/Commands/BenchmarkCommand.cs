@@ -4,7 +4,7 @@ using Functional.NN.App.Bench;
 namespace Functional.NN.App.Commands;
 
 /// <summary>
-/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed] [--optimizer sgd|adam|both]</c>: the speed
+/// <c>fnn bench [seed|mlp|infer|memory|gemm|all] [--threads N] [--backend auto|openblas|managed] [--optimizer sgd|adam|both] [--dtype float64|float32]</c>: the speed
 /// workloads, one JSON line per result (see <see cref="BenchCommand"/>).
 /// </summary>
 internal static class BenchmarkCommand
@@ -27,11 +27,18 @@ internal static class BenchmarkCommand
             DefaultValueFactory = _ => "both",
         };
         optimizer.AcceptOnlyFromAmong("sgd", "adam", "both");
+        var dtype = new Option<string>("--dtype")
+        {
+            Description = "Element type the workloads compute in: float64 or float32 (parameters and data rounded once from the same seeds); default float64.",
+            DefaultValueFactory = _ => "float64",
+        };
+        dtype.AcceptOnlyFromAmong("float64", "float32");
         var command = new Command("bench", "Measure the speed workloads (seed: the tutorial's network, 10,000 SGD steps; mlp: 784-256-128-10 training steps with SGD and Adam, batch 128; infer: forward passes, batch 1024), median of 5 repeats, one JSON line per result. Run with -c Release.")
         {
-            workload, threads, backend, optimizer,
+            workload, threads, backend, optimizer, dtype,
         };
-        command.SetAction(parse => BenchCommand.Run(parse.GetValue(workload)!, parse.GetValue(threads), parse.GetValue(backend), parse.GetValue(optimizer)!));
+        command.SetAction(parse => BenchCommand.Run(parse.GetValue(workload)!, parse.GetValue(threads), parse.GetValue(backend), parse.GetValue(optimizer)!,
+            parse.GetValue(dtype)!));
         return command;
     }
 }

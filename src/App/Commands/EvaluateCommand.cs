@@ -35,7 +35,7 @@ internal static class EvaluateCommand
     /// <summary>Evaluates the model at <paramref name="modelPath"/> on <paramref name="source"/>; returns the exit code.</summary>
     public static int Run(TextWriter output, TextWriter error, string modelPath, DataSource source, bool json) =>
         (from input in ModelAndData.Load(modelPath, source)
-         from evaluation in Evaluator.Evaluate(input.Model.Network, input.Model.Parameters, input.Data)
+         from evaluation in input.Model.Score(input.Data)
          select (input, evaluation))
         .Match(
             Succ: result =>

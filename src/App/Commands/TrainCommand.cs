@@ -20,7 +20,8 @@ internal static class TrainCommand
     /// <param name="Force">Replace a run already in the directory.</param>
     /// <param name="Quiet">Print only the summary.</param>
     /// <param name="DryRun">Print the resolved experiment and stop.</param>
-    public sealed record Request(string ExperimentPath, int? Epochs, ulong? Seed, string? Out, bool Force, bool Quiet, bool DryRun);
+    /// <param name="Dtype">Overrides <c>dtype</c>, or null.</param>
+    public sealed record Request(string ExperimentPath, int? Epochs, ulong? Seed, string? Out, bool Force, bool Quiet, bool DryRun, ElementType? Dtype = null);
 
     /// <summary>The <c>train</c> command with its arguments and options.</summary>
     public static Command Create()
@@ -36,17 +37,20 @@ internal static class TrainCommand
             Description = "Use seed N (overrides seed).",
             CustomParser = r => Parse<ulong>(r, "--seed", text => ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null, "a whole number from 0 to 18446744073709551615"),
         };
+        var dtype = new Option<string?>("--dtype") { Description = "Train in float64 or float32 (overrides dtype)." };
+        dtype.AcceptOnlyFromAmong("float64", "float32");
         var output = new Option<string?>("--out") { Description = "The run directory (default: runs/<experiment-name>-<seed>)." };
         var force = new Option<bool>("--force") { Description = "Replace a run already in the run directory." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary at the end." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the resolved experiment (every default filled in) and exit without training." };
         var command = new Command("train", "Train an experiment into a run directory: metrics.csv, model.fnn, best.fnn, loss.png, manifest.json, checkpoints.")
         {
-            experiment, epochs, seed, output, force, quiet, dryRun,
+            experiment, epochs, seed, output, force, quiet, dryRun, dtype,
         };
         command.SetAction(parse => Run(
             new Request(parse.GetValue(experiment)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output),
-                parse.GetValue(force), parse.GetValue(quiet), parse.GetValue(dryRun)),
+                parse.GetValue(force), parse.GetValue(quiet), parse.GetValue(dryRun),
+                parse.GetValue(dtype) is { } d ? ElementTypes.FromName(d).Case as ElementType? : null),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, live: !Console.IsOutputRedirected && !Cluster.MpiConsole.Launched));
         return command;
     }
@@ -61,6 +65,7 @@ internal static class TrainCommand
     {
         var parsed = ExperimentFile.Load(request.ExperimentPath).Map(e => e.WithSeed(request.Seed ?? e.Seed));
         if (request.Epochs is { } epochs) parsed = parsed.Bind(e => e.WithEpochs(epochs));
+        if (request.Dtype is { } type) parsed = parsed.Bind(e => e.WithDtype(type));
         if (request.DryRun)
             return RunOutcome.Report(parsed.Bind(e => e.Resolve()), error, resolved => output.Write(resolved.ToJson()));
         var started = RunWorld.FromEnvironment();

@@ -1,19 +1,22 @@
 namespace Functional.NN.Onnx;
 
 /// <summary>How a network is written as an ONNX model.</summary>
-/// <param name="ElementType">float64 (the library's precision, the default) or float32.</param>
+/// <param name="ElementType">
+/// float64 or float32; null (the default) for the parameters' own element type: float64 for <c>double</c> parameters,
+/// float32 for <c>float</c> ones.
+/// </param>
 /// <param name="ProducerVersion">Written to <c>ModelProto.producer_version</c> (the library version, say); empty by default.</param>
 /// <param name="InputName">The graph input's name: a <c>[batch x inputs]</c> tensor.</param>
 /// <param name="OutputName">The graph output's name: the <c>[batch x outputs]</c> activation of the last layer.</param>
 /// <param name="GraphName">The graph's name.</param>
 public sealed record OnnxExportOptions(
-    OnnxElementType ElementType = OnnxElementType.Double,
+    OnnxElementType? ElementType = null,
     string ProducerVersion = "",
     string InputName = "input",
     string OutputName = "output",
     string GraphName = "functional_nn")
 {
-    /// <summary>float64, input <c>input</c>, output <c>output</c>.</summary>
+    /// <summary>The parameters' element type, input <c>input</c>, output <c>output</c>.</summary>
     public static OnnxExportOptions Default { get; } = new();
 
     /// <summary>

@@ -57,6 +57,19 @@ public sealed class ExperimentFile
             ? Fin<ExperimentFile>.Fail(Error.New($"training.epochs: must be at least 1, got {epochs}"))
             : new ExperimentFile(Experiment with { Training = Experiment.Training with { Epochs = epochs } });
 
+    /// <summary>The element type parameters, data and computation use (<c>"dtype"</c>; float64 when the file gives none).</summary>
+    public ElementType Dtype => Experiment.Dtype;
+
+    /// <summary>
+    /// The same experiment in another element type (as <c>fnn train --dtype</c>); an error, in the words an experiment file
+    /// gets, when a setting of the optimizer cannot be held in float32.
+    /// </summary>
+    /// <param name="dtype">The new element type.</param>
+    public Fin<ExperimentFile> WithDtype(ElementType dtype) =>
+        ElementTypeReader.Check(dtype, Experiment.Optimizer)
+            .ToFin(problems => problems)
+            .Map(_ => new ExperimentFile(Experiment with { Dtype = dtype }));
+
     /// <summary>
     /// The experiment resolved against its data, as <c>fnn train --dry-run</c> prints it: the data loaded, the
     /// input size filled in, the network and optimizer built and the outputs checked against the targets.

@@ -33,9 +33,10 @@ internal static class PredictionsFile
     /// <summary>The complete CSV text, as <see cref="Write"/> writes it.</summary>
     public static string Text(ModelAndData input)
     {
-        var (network, parameters) = (input.Model.Network, input.Model.Parameters);
+        var network = input.Model.Network;
         var data = input.Data;
-        var outputs = ForwardPass.Predict(network, parameters, data.Examples.Features);
+        var outputs = input.Model.Outputs(data.Examples.Features);
+        var single = input.Model.ElementType == ElementType.Float32;
         var classes = data.IsClassification ? PredictedClasses.Of(network, outputs) : null;
         var names = data.ClassNames(network.OutputSize);
         var text = new StringBuilder();
@@ -43,7 +44,8 @@ internal static class PredictionsFile
         for (var row = 0; row < outputs.Rows; row++)
         {
             text.Append(row.ToString(CultureInfo.InvariantCulture));
-            foreach (var value in outputs.Row(row)) text.Append(',').Append(value.ToString("R", CultureInfo.InvariantCulture));
+            foreach (var value in outputs.Row(row))
+                text.Append(',').Append(single ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture));
             if (classes is not null) text.Append(',').Append(CsvField.Quote(names[classes[row]]));
             text.Append('\n');
         }

@@ -18,6 +18,7 @@ namespace Functional.NN.Experiments.ExperimentFiles;
 /// <param name="Optimizer">The optimizer, its learning rate and schedule.</param>
 /// <param name="Training">Batch size, epochs, validation split, standardization.</param>
 /// <param name="Checkpoint">How often the training state is saved, and how many saves are kept.</param>
+/// <param name="Dtype">The element type parameters, data and computation use: <c>"dtype"</c>, float64 when absent.</param>
 internal sealed record Experiment(
     string Name,
     ulong Seed,
@@ -27,13 +28,14 @@ internal sealed record Experiment(
     InitializerSpec Initializer,
     OptimizerSpec Optimizer,
     TrainingSpec Training,
-    CheckpointSpec Checkpoint)
+    CheckpointSpec Checkpoint,
+    ElementType Dtype = ElementType.Float64)
 {
     /// <summary>Equal when every setting is equal (components by name and parameters).</summary>
     public bool Equals(Experiment? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Data.Equals(other.Data) && Network.Equals(other.Network) &&
         Loss.SameAs(other.Loss) && Initializer.Equals(other.Initializer) && Optimizer.Equals(other.Optimizer) &&
-        Training.Equals(other.Training) && Checkpoint.Equals(other.Checkpoint);
+        Training.Equals(other.Training) && Checkpoint.Equals(other.Checkpoint) && Dtype == other.Dtype;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Loss.Name);

@@ -10,7 +10,8 @@ namespace Functional.NN.Experiments.ExperimentFiles;
 /// Writes an experiment as canonical JSON: fixed key order, every setting present (defaults included),
 /// numbers in their shortest round-trip form. Reading the text back with <see cref="ExperimentParser"/> gives
 /// an equal experiment, so the text is what <c>--dry-run</c> prints, what <c>experiment.json</c> holds, and
-/// what <see cref="Hash"/> identifies.
+/// what <see cref="Hash"/> identifies. The one setting left out at its default is <c>dtype</c> (written only for float32), so
+/// float64 experiments keep the text and hash they had before the key existed and their runs still resume.
 /// </summary>
 internal static class ExperimentJson
 {
@@ -69,6 +70,7 @@ internal static class ExperimentJson
         json.WriteString("unit", experiment.Checkpoint.Unit == CheckpointUnit.Steps ? "steps" : "epochs");
         json.WriteNumber("keep", experiment.Checkpoint.Keep);
         json.WriteEndObject();
+        if (experiment.Dtype != ElementType.Float64) json.WriteString(ElementTypeReader.Key, experiment.Dtype.Name());
         json.WriteEndObject();
     }
 

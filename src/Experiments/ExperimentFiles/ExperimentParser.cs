@@ -76,10 +76,12 @@ internal static partial class ExperimentParser
             var optimizer = reader.Raw("optimizer") is { } o ? OptimizerReader.Read(o, "optimizer") : OptimizerReader.Default;
             var training = reader.Object("training", ReadTraining, DefaultTraining);
             var checkpoint = reader.Object("checkpoint", ReadCheckpoint, DefaultCheckpoint);
+            var dtype = ElementTypeReader.Read(reader);
             var unknown = reader.Finish();
             var buildable = Validated.WhenBoth(network, loss, NetworkReader.Check);
+            var runnable = Validated.WhenBoth(dtype, optimizer, ElementTypeReader.Check);
             return Validated.All(name.Ignore(), seed.Ignore(), data.Ignore(), network.Ignore(), loss.Ignore(), initializer.Ignore(),
-                    optimizer.Ignore(), training.Ignore(), checkpoint.Ignore(), unknown, buildable)
+                    optimizer.Ignore(), training.Ignore(), checkpoint.Ignore(), dtype.Ignore(), unknown, buildable, runnable)
                 .Then(() =>
                     from n in name
                     from s in seed
@@ -90,7 +92,8 @@ internal static partial class ExperimentParser
                     from opt in optimizer
                     from t in training
                     from c in checkpoint
-                    select new Experiment(n, s, d, net, l, init, opt, t, c));
+                    from e in dtype
+                    select new Experiment(n, s, d, net, l, init, opt, t, c, e));
         });
 
     /// <summary>Training settings when <c>training</c> is absent.</summary>

@@ -35,7 +35,7 @@ internal static class ModelSources
             from text in Utf8(path, bytes)
             from model in Prefixed(path, PlainJsonModel.Parse(text, caseName))
             from trained in Prefixed(path, TrainedModel.Create(model.Network, model.Parameters, caseName ?? Path.GetFileNameWithoutExtension(path)))
-            select trained);
+            select (TrainedModel)trained);
 
     /// <summary>The largest plain JSON model file read: 256 MiB (the reference cases take about 1 MB).</summary>
     public const long MaxPlainJsonBytes = 256 * BoundedFile.MiB;

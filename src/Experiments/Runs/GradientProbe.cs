@@ -41,22 +41,23 @@ internal static class GradientProbe
             .ThrowIfFail();
 
     /// <summary>The gradient norms and dead-ReLU fractions of <paramref name="parameters"/> on <paramref name="probe"/>.</summary>
-    public static LayerHealth Measure(Network network, Parameters parameters, Batch probe)
+    public static LayerHealth Measure<T>(Network network, Parameters<T> parameters, Batch<T> probe)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = Backpropagation.ValueAndGradient(network, parameters, probe);
-        var norms = result.Gradients.Layers.Select(l => Math.Sqrt(l.Weights.SumOfSquares())).ToImmutableArray();
+        var norms = result.Gradients.Layers.Select(l => Math.Sqrt(double.CreateTruncating(l.Weights.SumOfSquares()))).ToImmutableArray();
         var dead = network.Layers.Select((layer, l) => layer.Activation is Relu ? DeadFraction(result.Forward.Trace[l].A) : (double?)null).ToImmutableArray();
         return new LayerHealth(norms, dead);
     }
 
     /// <summary>The fraction of columns (units) of <paramref name="activations"/> that are 0 in every row.</summary>
-    private static double DeadFraction(Functional.NN.Tensors.Tensor<double> activations)
+    private static double DeadFraction<T>(Functional.NN.Tensors.Tensor<T> activations) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var dead = 0;
         for (var unit = 0; unit < activations.Columns; unit++)
         {
             var alive = false;
-            for (var row = 0; row < activations.Rows && !alive; row++) alive = activations[row, unit] != 0;
+            for (var row = 0; row < activations.Rows && !alive; row++) alive = activations[row, unit] != T.Zero;
             if (!alive) dead++;
         }
         return (double)dead / activations.Columns;

@@ -40,7 +40,8 @@ internal static class RunCompletion
     {
         var name = prepared.Experiment.Name;
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
-               from best in ModelFile.Load(directory.BestModelFile)
+               from saved in ModelFile.Load(directory.BestModelFile)
+               from best in saved.As<double>()
                let last = final.Metrics[^1]
                let test = prepared.Data.Test is { } data ? Test(prepared, data, parameters, best.Parameters) : null
                let complete = manifest with

@@ -15,6 +15,10 @@ namespace Functional.NN.Experiments.Storage;
 /// <param name="OptimizerState">The optimizer's state.</param>
 /// <param name="Metrics">The metrics rows of the completed epochs.</param>
 /// <param name="Best">The best epoch so far, or null.</param>
+/// <param name="Dtype">
+/// The element type of the parameters and optimizer state, <c>"float32"</c>, whose tensors are <c>float32_little_endian</c>;
+/// absent (null) for float64, so a float64 checkpoint has the bytes it had before the key existed.
+/// </param>
 internal sealed record CheckpointDocument(
     string ExperimentHash,
     string DataSha256,
@@ -27,7 +31,8 @@ internal sealed record CheckpointDocument(
     LayerParametersDocument[] Parameters,
     OptimizerStateDocument OptimizerState,
     MetricsRowDocument[] Metrics,
-    BestEpochDocument? Best);
+    BestEpochDocument? Best,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Dtype = null);
 
 /// <summary>
 /// An optimizer state of any kind: <c>kind</c> (empty, count, momentum, adam, rms, chain) and the fields of

@@ -63,7 +63,8 @@ internal static class CheckpointFile
                    state,
                    checkpoint.Metrics.Select(m => new MetricsRowDocument(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds,
                        m.Health?.GradientNorms.ToArray(), m.Health?.DeadRelu.ToArray())).ToArray(),
-                   checkpoint.Best is { } b ? new BestEpochDocument(b.Epoch, b.Loss) : null)
+                   checkpoint.Best is { } b ? new BestEpochDocument(b.Epoch, b.Loss) : null,
+                   DtypeOf(p.Parameters))
                from bytes in Envelope(document)
                select bytes;
     }
@@ -80,9 +81,10 @@ internal static class CheckpointFile
             return Error.New($"{source}: unsupported checkpoint format version {contents.FormatVersion} (this build reads version {FormatVersion})");
         return (from d in Deserialize(source, contents.Payload)
                 from _ in Check(d)
+                from __ in CheckDtype(d.Dtype)
                 from layers in FinSequence.Each(d.Parameters.Length, i =>
-                    from w in TensorEncoding.Decode(d.Parameters[i].Weights, $"parameters[{i}].weights")
-                    from b in TensorEncoding.Decode(d.Parameters[i].Bias, $"parameters[{i}].bias")
+                    from w in TensorEncoding.Decode<double>(d.Parameters[i].Weights, $"parameters[{i}].weights")
+                    from b in TensorEncoding.Decode<double>(d.Parameters[i].Bias, $"parameters[{i}].bias")
                     select new LayerTensors(w, b))
                 from parameters in Parameters.Create(network, layers).Prefixed("parameters")
                 from state in CheckpointOptimizerState.Decode(d.OptimizerState, parameters, "optimizer_state")
@@ -94,6 +96,21 @@ internal static class CheckpointFile
                     d.Best is { } best ? new BestEpoch(best.Epoch, best.Loss) : null))
             .Prefixed(source, onlyIfMissing: true);
     }
+
+    /// <summary>The <c>dtype</c> written for parameters of <typeparamref name="T"/>: null for double, the type's name otherwise.</summary>
+    private static string? DtypeOf<T>(Parameters<T> parameters) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        ElementTypes.Of<T>() == ElementType.Float64 ? null : ElementTypes.Of<T>().Name();
+
+    /// <summary>
+    /// A stored dtype this build resumes: float64 (absent) only, as runs train in float64 until the run loop is generic
+    /// (issue 14); float32 and unknown names are errors naming the value.
+    /// </summary>
+    private static Fin<Unit> CheckDtype(string? dtype) => dtype switch
+    {
+        null or "float64" => Prelude.unit,
+        "float32" => Error.New("dtype: the checkpoint holds float32 parameters; this build resumes float64 runs only (issue 14)"),
+        _ => Error.New($"dtype: expected \"float32\" or \"float64\", got \"{Echo.Clip(dtype)}\""),
+    };
 
     private static Fin<Unit> Check(CheckpointDocument d) =>
         d.Step < 0 || d.Epoch < 0 || d.BatchInEpoch < 0

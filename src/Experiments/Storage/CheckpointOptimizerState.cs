@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Model;
 using Functional.NN.Optimizers;
 using LanguageExt;
@@ -9,26 +10,33 @@ namespace Functional.NN.Experiments.Storage;
 /// <summary>
 /// Optimizer states to and from <see cref="OptimizerStateDocument"/>, for every kind Core has (empty,
 /// count, momentum, adam, rms, and chain holding any of them), with exact IEEE bits for the moment trees
-/// (<see cref="TensorEncoding"/>). Reading checks that a kind has exactly its own fields and that every
-/// tree has the parameters' shapes.
+/// (<see cref="TensorEncoding"/>) in the parameters' element type <c>T</c> (float32 moments as <c>float32_little_endian</c>).
+/// Reading checks that a kind has exactly its own fields and that every tree has the parameters' shapes.
 /// </summary>
 internal static class CheckpointOptimizerState
 {
     /// <summary>The document of <paramref name="state"/>, or an error for a kind this format does not know.</summary>
-    public static Fin<OptimizerStateDocument> Encode(OptimizerState state) => state switch
+    public static Fin<OptimizerStateDocument> Encode(OptimizerState state) => Encode<double>(state);
+
+    /// <summary>
+    /// The document of <paramref name="state"/>, whose moment trees are of <typeparamref name="T"/>, or an error for a kind
+    /// this format does not know (or moments of another element type).
+    /// </summary>
+    public static Fin<OptimizerStateDocument> Encode<T>(OptimizerState state) where T : unmanaged, IFloatingPointIeee754<T> => state switch
     {
         EmptyState => new OptimizerStateDocument(EmptyState.KindName),
         CountState c => new OptimizerStateDocument(CountState.KindName, c.Count),
-        MomentumState m => new OptimizerStateDocument(MomentumState.KindName, m.Count, Buffer: Tree(m.Buffer)),
-        AdamState a => new OptimizerStateDocument(AdamState.KindName, a.Count, Mu: Tree(a.Mu), Nu: Tree(a.Nu)),
-        RmsState r => new OptimizerStateDocument(RmsState.KindName, r.Count, Nu: Tree(r.Nu)),
-        ChainState chain => FinSequence.Each(chain.States.Length, i => Encode(chain.States[i]))
+        MomentumState<T> m => new OptimizerStateDocument(MomentumState.KindName, m.Count, Buffer: Tree(m.Buffer)),
+        AdamState<T> a => new OptimizerStateDocument(AdamState.KindName, a.Count, Mu: Tree(a.Mu), Nu: Tree(a.Nu)),
+        RmsState<T> r => new OptimizerStateDocument(RmsState.KindName, r.Count, Nu: Tree(r.Nu)),
+        ChainState chain => FinSequence.Each(chain.States.Length, i => Encode<T>(chain.States[i]))
             .Map(states => new OptimizerStateDocument(ChainState.KindName, States: [.. states])),
         _ => Error.New($"optimizer state of kind '{state.Kind}' cannot be stored in a checkpoint (known: empty, count, momentum, adam, rms, chain)"),
     };
 
     /// <summary>The state in <paramref name="document"/>, its trees shaped like <paramref name="parameters"/>; errors name <paramref name="path"/>.</summary>
-    public static Fin<OptimizerState> Decode(OptimizerStateDocument document, Parameters parameters, string path)
+    public static Fin<OptimizerState> Decode<T>(OptimizerStateDocument document, Parameters<T> parameters, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var expected = document.Kind switch
         {
@@ -53,12 +61,12 @@ internal static class CheckpointOptimizerState
             {
                 EmptyState.KindName => EmptyState.Instance,
                 CountState.KindName => new CountState(document.Count!.Value),
-                MomentumState.KindName => Tree(document.Buffer!, parameters, $"{path}.buffer").Map(b => (OptimizerState)new MomentumState(document.Count!.Value, b)),
+                MomentumState.KindName => Tree(document.Buffer!, parameters, $"{path}.buffer").Map(b => (OptimizerState)new MomentumState<T>(document.Count!.Value, b)),
                 AdamState.KindName =>
                     from mu in Tree(document.Mu!, parameters, $"{path}.mu")
                     from nu in Tree(document.Nu!, parameters, $"{path}.nu")
-                    select (OptimizerState)new AdamState(document.Count!.Value, mu, nu),
-                RmsState.KindName => Tree(document.Nu!, parameters, $"{path}.nu").Map(nu => (OptimizerState)new RmsState(document.Count!.Value, nu)),
+                    select (OptimizerState)new AdamState<T>(document.Count!.Value, mu, nu),
+                RmsState.KindName => Tree(document.Nu!, parameters, $"{path}.nu").Map(nu => (OptimizerState)new RmsState<T>(document.Count!.Value, nu)),
                 _ => FinSequence.Each(document.States!.Length, i => Decode(document.States[i], parameters, $"{path}.states[{i}]"))
                     .Map(states => (OptimizerState)new ChainState(states)),
             };
@@ -80,15 +88,16 @@ internal static class CheckpointOptimizerState
             ("nu", d.Nu is not null), ("states", d.States is not null),
         }.Where(p => p.Given).Select(p => p.Key).ToArray();
 
-    private static LayerParametersDocument[] Tree(Gradients tree) =>
+    private static LayerParametersDocument[] Tree<T>(Gradients<T> tree) where T : unmanaged, IFloatingPointIeee754<T> =>
         tree.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias))).ToArray();
 
-    private static Fin<Gradients> Tree(LayerParametersDocument[] layers, Parameters parameters, string path) =>
+    private static Fin<Gradients<T>> Tree<T>(LayerParametersDocument[] layers, Parameters<T> parameters, string path)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         from decoded in FinSequence.Each(layers.Length, i =>
-            from w in TensorEncoding.Decode(layers[i].Weights, $"{path}[{i}].weights")
-            from b in TensorEncoding.Decode(layers[i].Bias, $"{path}[{i}].bias")
-            select new LayerTensors(w, b))
-        let tree = new Gradients(decoded)
+            from w in TensorEncoding.Decode<T>(layers[i].Weights, $"{path}[{i}].weights")
+            from b in TensorEncoding.Decode<T>(layers[i].Bias, $"{path}[{i}].bias")
+            select new LayerTensors<T>(w, b))
+        let tree = new Gradients<T>(decoded)
         from _ in tree.SameStructure(parameters)
             ? Fin<Unit>.Succ(Prelude.unit)
             : Error.New($"{path}: shapes {tree.Describe()} differ from the parameters' {parameters.Describe()}")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Functional.NN.Activations;
 using Functional.NN.Data;
 using Functional.NN.Losses;
@@ -18,7 +19,8 @@ namespace Functional.NN.Experiments.Storage;
 internal static class ModelDocumentMapping
 {
     /// <summary>The document for a network, parameters that fit it and its input standardizer, or why they cannot be stored.</summary>
-    public static Fin<ModelDocument> ToDocument(Network network, Parameters parameters, string experiment, Option<Standardizer> standardizer)
+    public static Fin<ModelDocument> ToDocument<T>(Network network, Parameters<T> parameters, string experiment, Option<Standardizer> standardizer)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!parameters.Fits(network))
             return Error.New($"the parameters {parameters.Describe()} do not fit the network {network}");
@@ -38,13 +40,25 @@ internal static class ModelDocumentMapping
                    networkDocument,
                    [.. parameters.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias)))],
                    new ModelMetadata(LibraryVersion.Current, experiment, parameters.ContentHash(), PredictionHash.Of(networkDocument, parameters, standardizer)),
-                   standardizer.Map(s => new StandardizerDocument(TensorEncoding.Encode(s.Mean), TensorEncoding.Encode(s.Scale))).IfNoneUnsafe((StandardizerDocument?)null));
+                   standardizer.Map(s => new StandardizerDocument(TensorEncoding.Encode(s.Mean), TensorEncoding.Encode(s.Scale))).IfNoneUnsafe((StandardizerDocument?)null),
+                   ElementTypes.Of<T>() == ElementType.Float64 ? null : ElementTypes.Of<T>().Name());
     }
 
-    /// <summary>The model in <paramref name="document"/>, or an error saying what does not fit.</summary>
+    /// <summary>
+    /// The model in <paramref name="document"/>, its parameters in the element type of its <c>dtype</c> (float64 when absent),
+    /// or an error saying what does not fit.
+    /// </summary>
     public static Fin<SavedModel> ToModel(ModelDocument document) =>
+        document.Dtype switch
+        {
+            null or "float64" => ToModel<double>(document).Map(m => (SavedModel)m),
+            "float32" => ToModel<float>(document).Map(m => (SavedModel)m),
+            var other => Error.New($"dtype: expected \"float32\" or \"float64\", got \"{Echo.Clip(other)}\""),
+        };
+
+    private static Fin<SavedModel<T>> ToModel<T>(ModelDocument document) where T : unmanaged, IFloatingPointIeee754<T> =>
         from network in ToNetwork(document.Network)
-        from parameters in ToParameters(network, document.Parameters)
+        from parameters in ToParameters<T>(network, document.Parameters)
         from _ in parameters.ContentHash() == document.Metadata.ParametersContentHash
             ? Fin<Unit>.Succ(Prelude.unit)
             : Error.New($"parameters content hash {parameters.ContentHash()} differs from the stored {document.Metadata.ParametersContentHash}")
@@ -53,13 +67,13 @@ internal static class ModelDocumentMapping
             ? Fin<Unit>.Succ(Prelude.unit)
             : Error.New($"prediction hash {computed} (of the network, parameters and input standardizer) differs from the stored {stored}; " +
                         "the file was edited")
-        select new SavedModel(network, parameters, document.Metadata, standardizer);
+        select new SavedModel<T>(network, parameters, document.Metadata, standardizer);
 
     private static Fin<Option<Standardizer>> ToStandardizer(Network network, StandardizerDocument? document)
     {
         if (document is null) return Option<Standardizer>.None;
-        return from mean in TensorEncoding.Decode(document.Mean, "input standardizer mean")
-               from scale in TensorEncoding.Decode(document.Scale, "input standardizer scale")
+        return from mean in TensorEncoding.Decode<double>(document.Mean, "input standardizer mean")
+               from scale in TensorEncoding.Decode<double>(document.Scale, "input standardizer scale")
                from standardizer in Standardizer.Create(mean, scale).Match(Fin<Standardizer>.Succ, e => Error.New($"input {e.Message}"))
                from _ in standardizer.FeatureCount == network.InputSize
                    ? Fin<Unit>.Succ(Prelude.unit)
@@ -79,15 +93,16 @@ internal static class ModelDocumentMapping
                select network;
     }
 
-    private static Fin<Parameters> ToParameters(Network network, ImmutableArray<LayerParametersDocument> documents)
+    private static Fin<Parameters<T>> ToParameters<T>(Network network, ImmutableArray<LayerParametersDocument> documents)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (documents.IsDefault) return Error.New("parameters: none given");
         var layers = FinSequence.Each(documents.Length, i =>
-            from w in TensorEncoding.Decode(documents[i].Weights, $"layer {i + 1} weights")
-            from b in TensorEncoding.Decode(documents[i].Bias, $"layer {i + 1} bias")
-            select new LayerTensors(w, b));
+            from w in TensorEncoding.Decode<T>(documents[i].Weights, $"layer {i + 1} weights")
+            from b in TensorEncoding.Decode<T>(documents[i].Bias, $"layer {i + 1} bias")
+            select new LayerTensors<T>(w, b));
         return from tensors in layers
-               from parameters in Prefixed($"parameters do not fit the network {network}", Parameters.Create(network, tensors))
+               from parameters in Prefixed($"parameters do not fit the network {network}", Parameters<T>.Create(network, tensors))
                select parameters;
     }
 

@@ -15,6 +15,7 @@ namespace Functional.NN.Experiments.Storage;
 /// Lower-case hex SHA-256 of the canonical text
 /// <code>
 /// fnn-prediction/v1
+/// dtype float32                                                  (only for float32 parameters)
 /// network 2 | 16 tanh{} | 2 softmax{} | loss softmax_ce{}
 /// parameters &lt;ContentHash&gt;
 /// standardizer &lt;base64 of mean bits&gt; &lt;base64 of scale bits&gt;      (or: standardizer none)
@@ -24,9 +25,11 @@ namespace Functional.NN.Experiments.Storage;
 internal static class PredictionHash
 {
     /// <summary>The hash of a network as its document describes it, its parameters and its standardizer.</summary>
-    public static string Of(NetworkDocument network, Parameters parameters, Option<Standardizer> standardizer)
+    public static string Of<T>(NetworkDocument network, Parameters<T> parameters, Option<Standardizer> standardizer)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var text = new StringBuilder("fnn-prediction/v1\n");
+        if (ElementTypes.Of<T>() != ElementType.Float64) text.Append(CultureInfo.InvariantCulture, $"dtype {ElementTypes.Of<T>().Name()}\n");
         text.Append(CultureInfo.InvariantCulture, $"network {network.InputSize}");
         foreach (var layer in network.Layers) text.Append(CultureInfo.InvariantCulture, $" | {layer.Units} {Component(layer.Activation)}");
         text.Append(CultureInfo.InvariantCulture, $" | loss {Component(network.Loss)}\n");

@@ -19,7 +19,6 @@ internal static class SafetensorsExport
     /// <summary>Reads the model at <paramref name="modelPath"/> and writes <paramref name="outputPath"/> atomically.</summary>
     public static Fin<SafetensorsExported> FromModel(string modelPath, string outputPath, string? caseName = null) =>
         from model in ModelSources.Load(modelPath, caseName)
-        from bytes in SafetensorsModel.Encode(model.Network, model.Parameters, model.Standardizer, model.Experiment)
-        from _ in AtomicFile.WriteAllBytes(outputPath, bytes)
-        select new SafetensorsExported(model, bytes.Length, 2 * model.Network.Layers.Length);
+        from _ in model.SaveSafetensors(outputPath)
+        select new SafetensorsExported(model, new FileInfo(outputPath).Length, 2 * model.Network.Layers.Length);
 }

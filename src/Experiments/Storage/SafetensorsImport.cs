@@ -33,7 +33,8 @@ internal static class SafetensorsImport
     /// <summary>Reads as <see cref="Read"/> does and saves the model file <paramref name="modelPath"/> atomically.</summary>
     public static Fin<ImportedModel> ToModelFile(string safetensorsPath, string experimentPath, string modelPath) =>
         from model in Read(safetensorsPath, experimentPath)
-        from _ in ModelFile.Save(modelPath, model.Network, model.Weights.Parameters, model.Experiment, model.Weights.Standardizer)
+        from trained in model.Weights.Model(model.Network, model.Experiment)
+        from _ in trained.Save(modelPath)
         select model;
 
     private static Fin<int> InputSize(Experiment experiment, SafetensorsContents contents, string source)

@@ -1,5 +1,7 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Functional.NN.Experiments.Storage;
 
@@ -16,6 +18,12 @@ internal sealed record SafetensorsTensor(string Name, string DType, ImmutableArr
     /// <summary>The dtype of IEEE-754 binary64 numbers.</summary>
     public const string Float64 = "F64";
 
+    /// <summary>The dtype of IEEE-754 binary32 numbers.</summary>
+    public const string Float32 = "F32";
+
+    /// <summary>The dtype of <typeparamref name="T"/>'s numbers: <c>F32</c> for float, <c>F64</c> for double.</summary>
+    public static string DTypeOf<T>() => ElementTypes.Of<T>() == ElementType.Float32 ? Float32 : Float64;
+
     /// <summary>Bytes per element of every dtype the safetensors format defines.</summary>
     public static ImmutableDictionary<string, int> ElementSizes { get; } = new Dictionary<string, int>
     {
@@ -27,26 +35,34 @@ internal sealed record SafetensorsTensor(string Name, string DType, ImmutableArr
 
     /// <summary>An <c>F64</c> tensor holding <paramref name="values"/> (row-major) in the shape <paramref name="shape"/>.</summary>
     /// <exception cref="ArgumentException">When the shape does not hold exactly as many numbers as given (a bug in the caller).</exception>
-    public static SafetensorsTensor OfFloat64(string name, ImmutableArray<long> shape, ReadOnlySpan<double> values)
+    public static SafetensorsTensor OfFloat64(string name, ImmutableArray<long> shape, ReadOnlySpan<double> values) => Of(name, shape, values);
+
+    /// <summary>
+    /// A tensor of <typeparamref name="T"/>'s dtype (<see cref="DTypeOf{T}"/>) holding <paramref name="values"/> (row-major) in the
+    /// shape <paramref name="shape"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the shape does not hold exactly as many numbers as given (a bug in the caller).</exception>
+    public static SafetensorsTensor Of<T>(string name, ImmutableArray<long> shape, ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (ElementCount(shape) != values.Length)
             throw new ArgumentException($"{name}: shape [{string.Join(", ", shape)}] holds {ElementCount(shape)} numbers, {values.Length} given");
-        var bytes = new byte[values.Length * sizeof(double)];
-        for (var i = 0; i < values.Length; i++)
-            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
-        return new SafetensorsTensor(name, Float64, shape, bytes);
+        return new SafetensorsTensor(name, DTypeOf<T>(), shape, TensorEncoding.LittleEndianBytes(values).ToArray());
     }
 
     /// <summary>The numbers of an <c>F64</c> tensor, bit for bit.</summary>
     /// <exception cref="InvalidOperationException">When the dtype is not F64 (check <see cref="DType"/> first).</exception>
-    public double[] ToFloat64()
+    public double[] ToFloat64() => To<double>();
+
+    /// <summary>The numbers of a tensor of <typeparamref name="T"/>'s dtype, bit for bit.</summary>
+    /// <exception cref="InvalidOperationException">When the dtype is another (check <see cref="DType"/> first).</exception>
+    public T[] To<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (DType != Float64) throw new InvalidOperationException($"{Name} is {DType}, not {Float64}");
-        var span = Bytes.Span;
-        var values = new double[span.Length / sizeof(double)];
-        for (var i = 0; i < values.Length; i++)
-            values[i] = BinaryPrimitives.ReadDoubleLittleEndian(span[(i * sizeof(double))..]);
-        return values;
+        if (DType != DTypeOf<T>()) throw new InvalidOperationException($"{Name} is {DType}, not {DTypeOf<T>()}");
+        var bytes = Bytes.ToArray();
+        var width = Unsafe.SizeOf<T>();
+        if (!BitConverter.IsLittleEndian)
+            for (var i = 0; i < bytes.Length; i += width) bytes.AsSpan(i, width).Reverse();
+        return MemoryMarshal.Cast<byte, T>(bytes).ToArray();
     }
 
     /// <summary>The shape as text: <c>[256, 784]</c>.</summary>

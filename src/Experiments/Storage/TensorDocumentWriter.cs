@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Functional.NN.Experiments.Storage;
 
 /// <summary>
-/// Writes a <see cref="TensorDocument"/> exactly as the default serialization does (rows, columns,
-/// float64_little_endian, in that order), but encodes the base64 of a document that holds its numbers straight into
+/// Writes a <see cref="TensorDocument"/> exactly as the default serialization does (rows, columns, then
+/// float64_little_endian or float32_little_endian, in that order, each only when given), but encodes the base64 of a document that holds its numbers straight into
 /// the output, so saving a model or checkpoint builds no byte array and no string per tensor. Added only to the
 /// options that write; reading uses the default, strict deserialization.
 /// </summary>
@@ -29,9 +29,16 @@ internal sealed class TensorDocumentWriter : JsonConverter<TensorDocument>
         writer.WriteStartObject();
         writer.WriteNumber(Name(nameof(TensorDocument.Rows)), value.Rows);
         writer.WriteNumber(Name(nameof(TensorDocument.Columns)), value.Columns);
-        var data = Name(nameof(TensorDocument.Float64LittleEndian));
-        if (value.Values is { } values) writer.WriteBase64String(data, TensorEncoding.LittleEndianBytes(values.Span));
-        else writer.WriteString(data, value.Float64LittleEndian);
+        if (value.Values is { } held)
+        {
+            var key = held.ElementType == ElementType.Float32 ? nameof(TensorDocument.Float32LittleEndian) : nameof(TensorDocument.Float64LittleEndian);
+            writer.WriteBase64String(Name(key), held.LittleEndianBytes());
+        }
+        else
+        {
+            if (value.Float64LittleEndian is { } float64) writer.WriteString(Name(nameof(TensorDocument.Float64LittleEndian)), float64);
+            if (value.Float32LittleEndian is { } float32) writer.WriteString(Name(nameof(TensorDocument.Float32LittleEndian)), float32);
+        }
         writer.WriteEndObject();
     }
 }

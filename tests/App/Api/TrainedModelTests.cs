@@ -34,7 +34,7 @@ public sealed class TrainedModelTests : IDisposable
         FinAssert.Succeeds(model.Save(path));
         var loaded = FinAssert.Succeeds(TrainedModel.Load(path));
 
-        Assert.Equal(Initial, loaded.Parameters);
+        Assert.Equal(Initial, Assert.IsType<TrainedModel<double>>(loaded).Parameters);
         Assert.Equal("xor-in-code", loaded.Experiment);
         Assert.Equal(Xor.ToString(), loaded.Network.ToString());
         var inputs = Tensor.FromRows([[0.0, 0.0], [1.0, 1.0]]).ThrowIfFail();
@@ -51,7 +51,7 @@ public sealed class TrainedModelTests : IDisposable
         FinAssert.Succeeds(model.SaveSafetensors(path));
         var loaded = FinAssert.Succeeds(TrainedModel.LoadSafetensors(path, Xor));
 
-        Assert.Equal(Initial, loaded.Parameters);
+        Assert.Equal(Initial, Assert.IsType<TrainedModel<double>>(loaded).Parameters);
         Assert.Equal("xor-in-code", loaded.Experiment);
         var inputs = Tensor.FromRows([[0.0, 0.0], [1.0, 1.0]]).ThrowIfFail();
         Assert.Equal(FinAssert.Succeeds(model.Predict(inputs)).ToArray(), FinAssert.Succeeds(loaded.Predict(inputs)).ToArray());

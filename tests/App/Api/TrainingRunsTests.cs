@@ -26,7 +26,7 @@ public sealed class TrainingRunsTests : IDisposable
         Assert.Equal([1, 2, 3], epochs.Select(e => e.Epoch));
         Assert.Equal(epochs[^1].TrainLoss, report.FinalTrainLoss);
         var model = FinAssert.Succeeds(TrainedModel.Load(report.ModelFile));
-        Assert.Equal(report.ParametersHash, model.Parameters.ContentHash());
+        Assert.Equal(report.ParametersHash, Assert.IsType<TrainedModel<double>>(model).Parameters.ContentHash());
         Assert.True(model.Standardizer.IsSome);
         var evaluated = Evaluation.CommandHarness.Run("evaluate", report.ModelFile, "--data", "generated:two_moons,count=200,noise=0.1,seed=3");
         Assert.Equal(0, evaluated.ExitCode);

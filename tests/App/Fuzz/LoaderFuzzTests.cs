@@ -41,7 +41,7 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         var original = ModelFile.Encode(ModelFixtures.Classifier, ModelFixtures.ClassifierParameters, "fuzz", Statistics).ThrowIfFail();
         var donor = ModelFile.Encode(ModelFixtures.Classifier, ModelFixtures.ClassifierParameters, "other").ThrowIfFail();
         FuzzReport.Run(output, "model", original, Cases, bytes =>
-            ModelFile.Decode("m.fnn", bytes).Map(m =>
+            ModelFile.Decode("m.fnn", bytes).Bind(m => m.As<double>()).Map(m =>
                 ModelFile.Encode(m.Network, m.Parameters, m.Metadata.Experiment, m.Standardizer).ThrowIfFail().AsSpan().SequenceEqual(original)
                     ? Outcome.Original
                     : Outcome.Variant),
@@ -108,7 +108,7 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         var expected = PlainJsonModel.Parse(Encoding.UTF8.GetString(original)).ThrowIfFail();
         FuzzReport.Run(output, "plain-json", original, Cases, bytes =>
             Functional.NN.Experiments.Models.ModelSources.ParsePlainJson("m.json", bytes, null).Map(m =>
-                m.Network.Equals(expected.Network) && m.Parameters.Equals(expected.Parameters) ? Outcome.Original : Outcome.Variant),
+                m is Functional.NN.Experiments.TrainedModel<double> d && m.Network.Equals(expected.Network) && d.Parameters.Equals(expected.Parameters) ? Outcome.Original : Outcome.Variant),
             variantsAllowed: true);
     }
 }

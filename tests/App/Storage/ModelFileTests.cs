@@ -24,7 +24,7 @@ public sealed class ModelFileTests : IDisposable
     {
         var path = _directory.File("xor.fnn");
         FinAssert.Succeeds(ModelFile.Save(path, Network, Parameters, "xor-experiment"));
-        var loaded = FinAssert.Succeeds(ModelFile.Load(path));
+        var loaded = FinAssert.Succeeds(ModelFile.Load(path).Bind(m => m.As<double>()));
         Assert.Equal(Network, loaded.Network);
         Assert.Equal(Parameters, loaded.Parameters);
         Assert.Equal(Parameters.ContentHash(), loaded.Parameters.ContentHash());
@@ -38,7 +38,7 @@ public sealed class ModelFileTests : IDisposable
     {
         var network = ModelFixtures.Regressor;
         var parameters = ModelFixtures.Counting(network);
-        var loaded = FinAssert.Succeeds(ModelFile.Decode("r", FinAssert.Succeeds(ModelFile.Encode(network, parameters, "r"))));
+        var loaded = FinAssert.Succeeds(ModelFile.Decode("r", FinAssert.Succeeds(ModelFile.Encode(network, parameters, "r"))).Bind(m => m.As<double>()));
         Assert.Equal((network, parameters), (loaded.Network, loaded.Parameters));
     }
 
@@ -55,7 +55,7 @@ public sealed class ModelFileTests : IDisposable
     {
         var contents = FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e")), ModelFile.Kind));
         var json = Encoding.UTF8.GetString(contents.Payload);
-        Assert.Equal(ModelFile.FormatVersion, contents.FormatVersion);
+        Assert.Equal(ModelFile.Float64FormatVersion, contents.FormatVersion);
         foreach (var fragment in new[] { "\"input_size\": 2", "\"name\": \"tanh\"", "\"name\": \"softmax_ce\"",
                                          "\"float64_little_endian\"", "\"parameters_content_hash\"", "\"experiment\": \"e\"" })
             Assert.Contains(fragment, json);
@@ -113,8 +113,8 @@ public sealed class ModelFileTests : IDisposable
     public void An_unsupported_version_is_an_error()
     {
         var payload = FinAssert.Succeeds(ChecksummedEnvelope.Unwrap("m", FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e")), ModelFile.Kind)).Payload;
-        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 4, payload)),
-            "future.fnn: unsupported model format version 4 (this build reads versions 1 to 3)");
+        FinAssert.FailsWith(ModelFile.Decode("future.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 5, payload)),
+            "future.fnn: unsupported model format version 5 (this build reads versions 1 to 4)");
         FinAssert.FailsWith(ModelFile.Decode("zero.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, 0, payload)),
             "zero.fnn: unsupported model format version 0");
     }
@@ -127,11 +127,11 @@ public sealed class ModelFileTests : IDisposable
 
     private static string LoadFails(ModelDocument document, params string[] fragments) =>
         FinAssert.FailsWith(ModelFile.Decode("edited.fnn",
-            ChecksummedEnvelope.Wrap(ModelFile.Kind, ModelFile.FormatVersion, FinAssert.Succeeds(ModelJson.Serialize(document)))), ["edited.fnn: ", .. fragments]);
+            ChecksummedEnvelope.Wrap(ModelFile.Kind, ModelFile.Float64FormatVersion, FinAssert.Succeeds(ModelJson.Serialize(document)))), ["edited.fnn: ", .. fragments]);
 
     private static string LoadFails(string json, params string[] fragments) =>
         FinAssert.FailsWith(ModelFile.Decode("edited.fnn",
-            ChecksummedEnvelope.Wrap(ModelFile.Kind, ModelFile.FormatVersion, Encoding.UTF8.GetBytes(json))), ["edited.fnn: ", .. fragments]);
+            ChecksummedEnvelope.Wrap(ModelFile.Kind, ModelFile.Float64FormatVersion, Encoding.UTF8.GetBytes(json))), ["edited.fnn: ", .. fragments]);
 
     [Fact]
     public void A_network_that_does_not_match_the_parameters_is_an_error()

@@ -26,7 +26,7 @@ public sealed class ModelPredictionHashTests
             FinAssert.Succeeds(ModelFile.Encode(Network, Parameters, "e", Statistics)), ModelFile.Kind)).Payload)!;
 
     /// <summary>The edited payload in a fresh envelope: the checksum is right, only the content hash can tell.</summary>
-    private static Fin<SavedModel> Rewrapped(JsonNode json, int version = ModelFile.FormatVersion) =>
+    private static Fin<SavedModel> Rewrapped(JsonNode json, int version = ModelFile.Float64FormatVersion) =>
         ModelFile.Decode("edited.fnn", ChecksummedEnvelope.Wrap(ModelFile.Kind, version, Encoding.UTF8.GetBytes(json.ToJsonString())));
 
     [Fact]

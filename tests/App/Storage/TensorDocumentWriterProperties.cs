@@ -61,7 +61,7 @@ public sealed class TensorDocumentWriterProperties
         var tensor = Tensor.FromRowMajor(1, values.Length, values).ThrowIfFail();
         var document = TensorEncoding.Encode(tensor);
         Assert.Equal(Text(values), document.Float64LittleEndian);
-        var decoded = FinAssert.Succeeds(TensorEncoding.Decode(document, "t"));
+        var decoded = FinAssert.Succeeds(TensorEncoding.Decode<double>(document, "t"));
         Assert.Equal(values.Select(BitConverter.DoubleToInt64Bits), decoded.ToArray().Select(BitConverter.DoubleToInt64Bits));
     }
 
@@ -73,13 +73,13 @@ public sealed class TensorDocumentWriterProperties
         Assert.Equal("not base64!", document.Float64LittleEndian);
         Assert.Equal("""{"rows":1,"columns":2,"float64_little_endian":"not base64!"}""",
             System.Text.Encoding.UTF8.GetString(Pooled(document, TensorDocumentWriter.For(Plain(false)))));
-        FinAssert.FailsWith(TensorEncoding.Decode(document, "w"), "w: float64_little_endian is not valid base64");
+        FinAssert.FailsWith(TensorEncoding.Decode<double>(document, "w"), "w: float64_little_endian is not valid base64");
     }
 
     [Fact]
     public void Numbers_that_do_not_fit_the_shape_are_an_error_naming_both()
     {
         var document = TensorDocument.OfValues(2, 2, new[] { 1.0, 2.0, 3.0 });
-        FinAssert.FailsWith(TensorEncoding.Decode(document, "w"), "w: shape [2 x 2] needs 32 bytes (4 numbers), the data holds 24");
+        FinAssert.FailsWith(TensorEncoding.Decode<double>(document, "w"), "w: shape [2 x 2] needs 32 bytes (4 numbers), the data holds 24");
     }
 }
