@@ -27,7 +27,7 @@ internal static class Program
         Action<byte[]>? load = args.FirstOrDefault() switch
         {
             "model" => bytes => ModelFile.Decode("m.fnn", bytes),
-            "checkpoint" => bytes => CheckpointFile.Decode("c.ckpt", bytes, CheckpointNetwork),
+            "checkpoint" => bytes => CheckpointFile.Decode<double>("c.ckpt", bytes, CheckpointNetwork),
             "experiment" => bytes => ExperimentParser.Parse(bytes, "e.json", "/tmp", "e"),
             "csv" => bytes => CsvDataset.Parse("d.csv", bytes, Schema),
             "idx" => bytes => IdxContent.FromBytes("i.idx", bytes).Bind(c => IdxFormat.Parse(c, IdxFormat.ImagesMagic, "images")),

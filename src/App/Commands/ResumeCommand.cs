@@ -33,7 +33,7 @@ internal static class ResumeCommand
     /// <param name="live">Redraw a progress line in place instead of one line per epoch.</param>
     /// <param name="interrupt">Asked after every step whether to stop (tests); Ctrl+C also stops.</param>
     public static int Run(string directory, bool quiet, TextWriter output, TextWriter error, bool live,
-        Func<TrainingProgress, bool>? interrupt = null)
+        Func<RunPosition, bool>? interrupt = null)
     {
         var started = RunWorld.FromEnvironment();
         if (started.IsFail) return RunOutcome.Report(started, error, _ => { });

@@ -61,7 +61,7 @@ internal static class TrainCommand
     /// <param name="error">The one-line error.</param>
     /// <param name="live">Redraw a progress line in place (a terminal) instead of one line per epoch.</param>
     /// <param name="interrupt">Asked after every step whether to stop (tests); Ctrl+C also stops.</param>
-    public static int Run(Request request, TextWriter output, TextWriter error, bool live, Func<TrainingProgress, bool>? interrupt = null)
+    public static int Run(Request request, TextWriter output, TextWriter error, bool live, Func<RunPosition, bool>? interrupt = null)
     {
         var parsed = ExperimentFile.Load(request.ExperimentPath).Map(e => e.WithSeed(request.Seed ?? e.Seed));
         if (request.Epochs is { } epochs) parsed = parsed.Bind(e => e.WithEpochs(epochs));

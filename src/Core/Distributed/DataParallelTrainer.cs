@@ -1,3 +1,5 @@
+using System.Numerics;
+using Functional.NN.Tensors;
 using Functional.NN.Compute;
 using Functional.NN.Optimizers.Elementwise;
 using Functional.NN.Training;
@@ -17,6 +19,15 @@ public static class DataParallelTrainer
     public static Fin<Unit> Supports(TrainingPlan plan, ICollective collective) =>
         DataParallelStep.Supports(plan.Network, collective.Size);
 
+    /// <summary>
+    /// <see cref="Supports(TrainingPlan, ICollective)"/> for a run in <typeparamref name="T"/>: across processes the step
+    /// is float64 only (its reductions between ranks are written for doubles); one process trains in either type.
+    /// </summary>
+    public static Fin<Unit> Supports<T>(TrainingPlan plan, ICollective collective) where T : unmanaged, IFloatingPointIeee754<T> =>
+        collective.Size > 1 && typeof(T) != typeof(double)
+            ? LanguageExt.Common.Error.New($"dtype: data-parallel training across {collective.Size} processes runs in float64 only, not {ElementTypeName.Of<T>()}")
+            : Supports(plan, collective);
+
     /// <summary>The progress after every update from <paramref name="from"/> on (not including it), lazily.</summary>
     public static IEnumerable<TrainingProgress> Run(TrainingPlan plan, TrainingProgress from, ICollective collective)
     {
@@ -29,11 +40,14 @@ public static class DataParallelTrainer
     /// <see cref="Run"/> for a loop that keeps only the latest progress it was given and hands none out: each step
     /// writes into the arrays of the progress two steps back (<see cref="MiniBatchTrainer.RunKeepingLatest"/>).
     /// </summary>
-    internal static IEnumerable<TrainingProgress> RunKeepingLatest(TrainingPlan plan, TrainingProgress from, ICollective collective)
+    internal static IEnumerable<TrainingProgress<T>> RunKeepingLatest<T>(TrainingPlan plan, TrainingProgress<T> from, ICollective collective) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(collective);
-        return collective.Size == 1 ? MiniBatchTrainer.RunKeepingLatest(plan, from) : Split(plan, from, collective, StepArrays.Recycling());
+        if (collective.Size == 1) return MiniBatchTrainer.RunKeepingLatest(plan, from);
+        if (from is not TrainingProgress<double> wide)
+            throw new ArgumentException($"data-parallel training runs in float64 only, not {ElementTypeName.Of<T>()} (see Supports)");
+        return (IEnumerable<TrainingProgress<T>>)Split(plan, wide, collective, StepArrays.Recycling());
     }
 
     private static IEnumerable<TrainingProgress> Split(TrainingPlan plan, TrainingProgress from, ICollective collective) =>

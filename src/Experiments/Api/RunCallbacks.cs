@@ -11,7 +11,7 @@ internal sealed class RunCallbacks(RunOptions options) : IRunObserver
     public void Started(long fromStep, long totalSteps, int totalEpochs) { }
 
     /// <inheritdoc />
-    public void Stepped(TrainingProgress progress) { }
+    public void Stepped(RunPosition progress) { }
 
     /// <inheritdoc />
     public void EpochEnded(MetricsRow row) => options.EpochEnded?.Invoke(EpochMetrics.Of(row));

@@ -8,7 +8,7 @@ namespace Functional.NN.Experiments;
 public sealed record RunOptions(string? Directory = null, bool Force = false)
 {
     /// <summary>Asked after every update; returning true stops the run at a checkpoint, resumable with <see cref="TrainingRuns.Resume"/>.</summary>
-    public Func<TrainingProgress, bool>? Stop { get; init; }
+    public Func<RunPosition, bool>? Stop { get; init; }
 
     /// <summary>Called at the end of every epoch with its metrics.</summary>
     public Action<EpochMetrics>? EpochEnded { get; init; }

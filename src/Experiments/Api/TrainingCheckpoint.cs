@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.Experiments.Storage;
@@ -14,13 +15,13 @@ namespace Functional.NN.Experiments;
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    private TrainingCheckpoint(Checkpoint checkpoint, string path)
+    private TrainingCheckpoint(Checkpoint<double> checkpoint, string path)
     {
         Checkpoint = checkpoint;
         Path = path;
     }
 
-    internal Checkpoint Checkpoint { get; }
+    internal Checkpoint<double> Checkpoint { get; }
 
     /// <summary>The file the checkpoint was read from.</summary>
     public string Path { get; }
@@ -54,7 +55,7 @@ public sealed class TrainingCheckpoint
     /// <param name="path">A checkpoint file.</param>
     /// <param name="network">The run's network (<see cref="ExperimentFile.Network"/>).</param>
     public static Fin<TrainingCheckpoint> Load(string path, Network network) =>
-        CheckpointFile.Load(path, network).Map(c => new TrainingCheckpoint(c, path));
+        CheckpointFile.Load<double>(path, network).Map(c => new TrainingCheckpoint(c, path));
 
     /// <summary>
     /// The newest checkpoint of the run in <paramref name="runDirectory"/> that reads back intact and belongs to the
@@ -68,7 +69,7 @@ public sealed class TrainingCheckpoint
         return from parsed in ExperimentParser.Load(directory.ExperimentFile)
                from prepared in PreparedExperiment.Prepare(parsed)
                let checkpoints = new CheckpointDirectory(directory.CheckpointFolder, prepared.Experiment.Checkpoint.Keep)
-               let found = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256)
+               let found = checkpoints.LatestGood<double>(prepared.Network, prepared.Hash, prepared.Data.Sha256)
                from latest in found.Checkpoint is { } checkpoint && found.Path is { } path
                    ? Fin<TrainingCheckpoint>.Succ(new TrainingCheckpoint(checkpoint, path))
                    : Error.New($"{directory.CheckpointFolder}: no good checkpoint" +

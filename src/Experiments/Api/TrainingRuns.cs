@@ -34,6 +34,6 @@ public static class TrainingRuns
     internal static Fin<RunReport> Observed(string directory, RunOptions options, IRunObserver observer, RunWorld? world = null) =>
         RunSession.Resume(directory, observer, Stop(options), world).Map(r => new RunReport(r));
 
-    private static Func<TrainingProgress, bool> Stop(RunOptions options) =>
+    private static Func<RunPosition, bool> Stop(RunOptions options) =>
         options.Stop is { } stop ? stop : _ => false;
 }

@@ -27,7 +27,7 @@ internal static class FollowerRun
         Fin<Unit> followed =
             from parsed in ExperimentParser.Parse(experimentBytes, "the experiment from rank 0", Directory.GetCurrentDirectory(), "experiment")
             from prepared in PreparedExperiment.Prepare(parsed)
-            from checkpoint in CheckpointFile.Decode("the checkpoint from rank 0", checkpointBytes, prepared.Network)
+            from checkpoint in CheckpointFile.Decode<double>("the checkpoint from rank 0", checkpointBytes, prepared.Network)
             from supported in DataParallelTrainer.Supports(prepared.Plan, world.Collective)
             select Follow(prepared, checkpoint.Progress, world.Collective);
         if (followed.IsSucc) return 0;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Experiments.Storage;
 using Functional.NN.Distributed;
@@ -49,7 +50,7 @@ internal sealed class RunWorld : IDisposable
                 Fail: e => Error.New($"started by an MPI launcher, but MPI cannot start: {e.Message}"));
 
     /// <summary>The leader sends the resolved experiment and the starting checkpoint to every other rank.</summary>
-    public Fin<Unit> Announce(Experiment experiment, Checkpoint start)
+    public Fin<Unit> Announce<T>(Experiment experiment, Checkpoint<T> start) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Size == 1) return Prelude.unit;
         return CheckpointFile.Encode(start).Map(checkpoint =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Functional.NN.Experiments.Data;
 using Functional.NN.Experiments.Runs;
 using Functional.NN.Initialization;
@@ -54,15 +55,16 @@ internal sealed record PreparedExperiment(Experiment Experiment, string Hash, Ne
         select new PreparedExperiment(experiment, ExperimentJson.Hash(experiment), resolved.Network, data, plan, schedule, initial);
 
     /// <summary>
-    /// Whether this build trains in <paramref name="dtype"/>: float64 always; float32 not yet: Core's training step, optimizers
-    /// and data are generic, but the run loop, its checkpoints and resume still hold float64 progress (issue 14). A float32
-    /// model file is evaluated, predicted with and exported in float32 already.
+    /// Whether this build trains in <paramref name="dtype"/>: float64 and float32 both, one process each; data-parallel
+    /// runs across processes are float64 only (checked when the world is known, <see cref="Runs.RunSession"/>).
     /// </summary>
     private static Fin<Unit> Trainable(ElementType dtype) =>
-        dtype == ElementType.Float64
+        dtype is ElementType.Float64 or ElementType.Float32
             ? Prelude.unit
-            : Error.New("dtype: this build cannot train in float32 yet (the run loop, its checkpoints and resume are still float64, " +
-                        "issue 14); evaluate, predict and the exports already run float32 model files in float32");
+            : Error.New($"dtype: this build cannot train in {dtype.Name()}");
+
+    /// <summary>The initial parameters in <typeparamref name="T"/>: <see cref="Initial"/>'s numbers rounded once.</summary>
+    public Parameters<T> InitialAs<T>() where T : unmanaged, IFloatingPointIeee754<T> => Initial.Convert<T>();
 
     /// <summary>
     /// The experiment resolved against its data (what <c>--dry-run</c> prints): the data loaded, the input

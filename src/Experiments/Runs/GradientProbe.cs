@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Collections.Immutable;
 using Functional.NN.Activations;
 using Functional.NN.Data;
@@ -35,9 +36,9 @@ internal static class GradientProbe
     public const int Rows = 256;
 
     /// <summary>The probe batch of <paramref name="training"/> for <paramref name="network"/>.</summary>
-    public static Batch Batch(Network network, Dataset training) =>
+    public static Batch<T> Batch<T>(Network network, Dataset training) where T : unmanaged, IFloatingPointIeee754<T> =>
         training.Subset([.. Enumerable.Range(0, Math.Min(Rows, training.Count))])
-            .Bind(probe => probe.ToBatch(network))
+            .Bind(probe => probe.ToBatch<T>(network))
             .ThrowIfFail();
 
     /// <summary>The gradient norms and dead-ReLU fractions of <paramref name="parameters"/> on <paramref name="probe"/>.</summary>

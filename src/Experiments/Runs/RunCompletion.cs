@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Diagnostics;
 using Functional.NN.Experiments.ExperimentFiles;
 using Functional.NN.Experiments.Runs.Progress;
@@ -15,8 +16,8 @@ namespace Functional.NN.Experiments.Runs;
 internal static class RunCompletion
 {
     /// <summary>Writes the final outputs of a run that trained every epoch.</summary>
-    public static Fin<RunResult> Finish(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final, Stopwatch clock,
-        IRunObserver? observer = null)
+    public static Fin<RunResult> Finish<T>(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint<T> final, Stopwatch clock,
+        IRunObserver? observer = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         observer?.Status(prepared.Data.Test is { } examples
             ? $"writing model.fnn and loss.png, evaluating the final and best models on the {examples.Count} test examples ..."
@@ -35,13 +36,13 @@ internal static class RunCompletion
     }
 
     /// <summary>Writes <c>model.fnn</c>, evaluates the final and best models on the test split, and gives the complete manifest (not yet saved).</summary>
-    private static Fin<RunManifest> Evaluate(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint final,
-        Functional.NN.Model.Parameters<double> parameters)
+    private static Fin<RunManifest> Evaluate<T>(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint<T> final,
+        Functional.NN.Model.Parameters<T> parameters) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var name = prepared.Experiment.Name;
         return from _ in ModelFile.Save(directory.ModelFile, prepared.Network, parameters, name, prepared.Data.InputStandardizer)
                from saved in ModelFile.Load(directory.BestModelFile)
-               from best in saved.As<double>()
+               from best in saved.As<T>()
                let last = final.Metrics[^1]
                let test = prepared.Data.Test is { } data ? Test(prepared, data, parameters, best.Parameters) : null
                let complete = manifest with
@@ -59,8 +60,8 @@ internal static class RunCompletion
                select complete;
     }
 
-    private static TestRecord Test(PreparedExperiment prepared, Functional.NN.Data.Dataset data,
-        Functional.NN.Model.Parameters<double> final, Functional.NN.Model.Parameters<double> best)
+    private static TestRecord Test<T>(PreparedExperiment prepared, Functional.NN.Data.Dataset data,
+        Functional.NN.Model.Parameters<T> final, Functional.NN.Model.Parameters<T> best) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var classification = prepared.Data.Classes > 0;
         var f = Evaluation.Of(prepared.Network, final, data, classification);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Functional.NN.Experiments.ExperimentFiles;
@@ -23,7 +24,8 @@ internal enum RunEnd
 /// <param name="End">Completed or interrupted.</param>
 /// <param name="State">The full state at that point (not necessarily saved as a checkpoint).</param>
 /// <param name="LastCheckpoint">The newest checkpoint file written or resumed from, or null.</param>
-internal sealed record LoopResult(RunEnd End, Checkpoint State, string? LastCheckpoint);
+/// <typeparam name="T">The element type the run trains in.</typeparam>
+internal sealed record LoopResult<T>(RunEnd End, Checkpoint<T> State, string? LastCheckpoint) where T : unmanaged, IFloatingPointIeee754<T>;
 
 /// <summary>
 /// The imperative loop of a run: it reads Core's lazy <see cref="MiniBatchTrainer.Run{T}(TrainingPlan, TrainingProgress{T})"/> sequence step by
@@ -43,8 +45,8 @@ internal static class RunLoop
     /// <param name="observer">Progress display.</param>
     /// <param name="interrupt">Asked after every step; true stops the loop (the run stays resumable).</param>
     /// <param name="collective">The ranks that share every step (<see cref="Distributed.DataParallelTrainer"/>); this process alone by default.</param>
-    public static Fin<LoopResult> Train(PreparedExperiment prepared, RunDirectory directory, Checkpoint start, string? startCheckpoint,
-        IRunObserver observer, Func<TrainingProgress, bool> interrupt, Distributed.ICollective? collective = null)
+    public static Fin<LoopResult<T>> Train<T>(PreparedExperiment prepared, RunDirectory directory, Checkpoint<T> start, string? startCheckpoint,
+        IRunObserver observer, Func<RunPosition, bool> interrupt, Distributed.ICollective? collective = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var plan = prepared.Plan;
         var experiment = prepared.Experiment;
@@ -54,13 +56,13 @@ internal static class RunLoop
         var state = start;
         var writes = new BackgroundWrites(startCheckpoint);
         var atEpochEnd = start.Progress.BatchInEpoch >= plan.BatchesPerEpoch;
-        if (Completed(plan, start.Progress) >= epochs) return new LoopResult(RunEnd.Completed, state, startCheckpoint);
+        if (Completed(plan, start.Progress) >= epochs) return new LoopResult<T>(RunEnd.Completed, state, startCheckpoint);
 
         var epochSeconds = atEpochEnd ? 0.0 : start.EpochSeconds;
         var epochLossSum = atEpochEnd ? 0.0 : start.EpochLossSum;
         var metrics = start.Metrics.ToBuilder();
         var best = start.Best;
-        var probe = GradientProbe.Batch(prepared.Network, prepared.Data.Training);
+        var probe = GradientProbe.Batch<T>(prepared.Network, prepared.Data.Training);
         var clock = Stopwatch.StartNew();
         observer.Started(start.Progress.Step, (long)epochs * plan.BatchesPerEpoch, epochs);
 
@@ -69,10 +71,11 @@ internal static class RunLoop
         {
             foreach (var progress in Distributed.DataParallelTrainer.RunKeepingLatest(plan, start.Progress, collective ?? Distributed.SoleCollective.Instance))
             {
-                var loss = progress.BatchLoss ?? double.NaN;
+                var loss = progress.BatchLoss is { } batchLoss ? double.CreateTruncating(batchLoss) : double.NaN;
                 if (!double.IsFinite(loss)) return Diverged($"the batch loss is {Text(loss)}", progress);
                 epochLossSum = (progress.BatchInEpoch == 1 ? 0.0 : epochLossSum) + loss;
-                observer.Stepped(progress);
+                var position = RunPosition.Of(progress);
+                observer.Stepped(position);
                 var ended = MiniBatchTrainer.EndsEpoch(plan, progress);
                 var seconds = epochSeconds + clock.Elapsed.TotalSeconds;
                 if (ended)
@@ -96,7 +99,7 @@ internal static class RunLoop
                     }
                     observer.EpochEnded(row);
                 }
-                state = new Checkpoint(prepared.Hash, prepared.Data.Sha256, progress, epochLossSum, seconds, metrics.ToImmutable(), best);
+                state = new Checkpoint<T>(prepared.Hash, prepared.Data.Sha256, progress, epochLossSum, seconds, metrics.ToImmutable(), best);
                 if (ended && EpochNumber(progress) >= epochs) return Done(RunEnd.Completed);
                 if (Due(experiment.Checkpoint, progress, ended))
                 {
@@ -111,7 +114,7 @@ internal static class RunLoop
                     epochSeconds = 0;
                     clock.Restart();
                 }
-                if (interrupt(progress)) return Done(RunEnd.Interrupted);
+                if (interrupt(position)) return Done(RunEnd.Interrupted);
             }
         }
         catch
@@ -121,14 +124,14 @@ internal static class RunLoop
         }
         throw new UnreachableException("MiniBatchTrainer.Run is infinite");
 
-        Fin<LoopResult> Done(RunEnd end)
+        Fin<LoopResult<T>> Done(RunEnd end)
         {
             var written = writes.Drain();
             observer.Stopped();
-            return written.Map(_ => new LoopResult(end, state, writes.LastWritten));
+            return written.Map(_ => new LoopResult<T>(end, state, writes.LastWritten));
         }
 
-        Fin<LoopResult> Diverged(string what, TrainingProgress at)
+        Fin<LoopResult<T>> Diverged(string what, TrainingProgress<T> at)
         {
             writes.Drain(); // a write that failed too leaves the last good checkpoint named below
             observer.Stopped();
@@ -139,22 +142,22 @@ internal static class RunLoop
                              "; try a smaller learning rate or clip_global_norm");
         }
 
-        Fin<LoopResult> Failure<T>(Fin<T> failed)
+        Fin<LoopResult<T>> Failure<TValue>(Fin<TValue> failed)
         {
             writes.Drain(); // the error reported is the first one met
             observer.Stopped();
-            return failed.Match(Succ: _ => throw new UnreachableException("not a failure"), Fail: Fin<LoopResult>.Fail);
+            return failed.Match(Succ: _ => throw new UnreachableException("not a failure"), Fail: Fin<LoopResult<T>>.Fail);
         }
     }
 
     /// <summary>Epochs completed at <paramref name="progress"/>.</summary>
-    public static int Completed(TrainingPlan plan, TrainingProgress progress) =>
+    public static int Completed<T>(TrainingPlan plan, TrainingProgress<T> progress) where T : unmanaged, IFloatingPointIeee754<T> =>
         progress.Epoch + (progress.BatchInEpoch >= plan.BatchesPerEpoch ? 1 : 0);
 
-    private static int EpochNumber(TrainingProgress progress) => progress.Epoch + 1;
+    private static int EpochNumber<T>(TrainingProgress<T> progress) where T : unmanaged, IFloatingPointIeee754<T> => progress.Epoch + 1;
 
-    private static MetricsRow EndEpoch(PreparedExperiment prepared, TrainingProgress progress, double lossSum, double seconds, bool classification,
-        Functional.NN.Model.Batch<double> probe)
+    private static MetricsRow EndEpoch<T>(PreparedExperiment prepared, TrainingProgress<T> progress, double lossSum, double seconds, bool classification,
+        Functional.NN.Model.Batch<T> probe) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var validation = prepared.Data.Validation is { } data
             ? Evaluation.Of(prepared.Network, progress.Parameters, data, classification)
@@ -164,7 +167,7 @@ internal static class RunLoop
             validation?.Loss, validation?.Accuracy, rate, seconds, GradientProbe.Measure(prepared.Network, progress.Parameters, probe));
     }
 
-    private static bool Due(CheckpointSpec spec, TrainingProgress progress, bool epochEnded) => spec.Unit switch
+    private static bool Due<T>(CheckpointSpec spec, TrainingProgress<T> progress, bool epochEnded) where T : unmanaged, IFloatingPointIeee754<T> => spec.Unit switch
     {
         CheckpointUnit.Steps => progress.Step % spec.Every == 0,
         _ => epochEnded && (progress.Epoch + 1) % spec.Every == 0,

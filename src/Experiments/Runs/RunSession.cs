@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -21,7 +22,7 @@ internal static class RunSession
     /// <summary>Trains <paramref name="parsed"/> into <paramref name="outDirectory"/> (default <c>runs/&lt;name&gt;-&lt;seed&gt;</c>).</summary>
     /// <remarks>Under MPI (<paramref name="world"/>), only rank 0 calls it; the others follow (<see cref="FollowerRun"/>).</remarks>
     public static Fin<RunResult> Train(Experiment parsed, string? outDirectory, bool force, IRunObserver observer,
-        Func<TrainingProgress, bool> interrupt, RunWorld? world = null)
+        Func<RunPosition, bool> interrupt, RunWorld? world = null)
     {
         world ??= RunWorld.Alone;
         var clock = Stopwatch.StartNew();
@@ -34,13 +35,20 @@ internal static class RunSession
                select result;
     }
 
+    // The run's element type is chosen here and at resume, once: everything below is generic in it.
     private static Fin<RunResult> StartNew(PreparedExperiment prepared, RunDirectory directory, bool force, IRunObserver observer,
-        Func<TrainingProgress, bool> interrupt, Stopwatch clock, RunWorld world) =>
+        Func<RunPosition, bool> interrupt, Stopwatch clock, RunWorld world) =>
+        prepared.Experiment.Dtype == ElementType.Float32
+            ? StartNew<float>(prepared, directory, force, observer, interrupt, clock, world)
+            : StartNew<double>(prepared, directory, force, observer, interrupt, clock, world);
+
+    private static Fin<RunResult> StartNew<T>(PreparedExperiment prepared, RunDirectory directory, bool force, IRunObserver observer,
+        Func<RunPosition, bool> interrupt, Stopwatch clock, RunWorld world) where T : unmanaged, IFloatingPointIeee754<T> =>
                from _ in directory.PrepareNew(force)
                from __ in AtomicFile.WriteAllBytes(directory.ExperimentFile, ExperimentJson.Serialize(prepared.Experiment))
-               let manifest = NewManifest(prepared) with { WorldSizes = [world.Size] }
+               let manifest = NewManifest<T>(prepared) with { WorldSizes = [world.Size] }
                from ___ in manifest.Save(directory.ManifestFile)
-               let start = new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null)
+               let start = new Checkpoint<T>(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.InitialAs<T>()), 0, 0, [], null)
                from result in Continue(prepared, directory, manifest, start, null, observer, interrupt, clock, world)
                select result;
 
@@ -51,7 +59,7 @@ internal static class RunSession
     }
 
     /// <summary>Continues the run in <paramref name="path"/> from its newest good checkpoint.</summary>
-    public static Fin<RunResult> Resume(string path, IRunObserver observer, Func<TrainingProgress, bool> interrupt, RunWorld? world = null)
+    public static Fin<RunResult> Resume(string path, IRunObserver observer, Func<RunPosition, bool> interrupt, RunWorld? world = null)
     {
         world ??= RunWorld.Alone;
         var clock = Stopwatch.StartNew();
@@ -62,7 +70,7 @@ internal static class RunSession
                select result;
     }
 
-    private static Fin<RunResult> ResumeLocked(RunDirectory directory, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock,
+    private static Fin<RunResult> ResumeLocked(RunDirectory directory, IRunObserver observer, Func<RunPosition, bool> interrupt, Stopwatch clock,
         RunWorld world)
     {
         var path = directory.Path;
@@ -71,7 +79,17 @@ internal static class RunSession
         observer.Status($"loading the experiment and data of {path} ...");
         return from parsed in ExperimentParser.Load(directory.ExperimentFile)
                from prepared in PreparedExperiment.Prepare(parsed)
-               let manifest = ManifestRecovery.Load(directory.ManifestFile, () => NewManifest(prepared), observer.Warn)
+               from result in prepared.Experiment.Dtype == ElementType.Float32
+                   ? ResumePrepared<float>(prepared, directory, observer, interrupt, clock, world)
+                   : ResumePrepared<double>(prepared, directory, observer, interrupt, clock, world)
+               select result;
+    }
+
+    private static Fin<RunResult> ResumePrepared<T>(PreparedExperiment prepared, RunDirectory directory, IRunObserver observer,
+        Func<RunPosition, bool> interrupt, Stopwatch clock, RunWorld world) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var path = directory.Path;
+        return from manifest in Fin<RunManifest>.Succ(ManifestRecovery.Load(directory.ManifestFile, () => NewManifest<T>(prepared), observer.Warn))
                from diverged in RunDirectory.DivergedProblem(path, manifest) is { } problem ? Fin<Unit>.Fail(Error.New(problem)) : Prelude.unit
                from _ in prepared.Hash == manifest.ExperimentHash
                    ? Fin<Unit>.Succ(Prelude.unit)
@@ -79,7 +97,7 @@ internal static class RunSession
                from __ in prepared.Data.Sha256 == manifest.Data.Sha256
                    ? Fin<Unit>.Succ(Prelude.unit)
                    : Error.New($"the data changed since the run started (SHA-256 {prepared.Data.Sha256}, the manifest records {manifest.Data.Sha256})")
-               let found = FindStart(prepared, directory, observer)
+               let found = FindStart<T>(prepared, directory, observer)
                from start in found.Start
                let resumed = manifest with { Status = RunManifest.Running, Error = null, FinishedUtc = null, ResumedFromSteps = [.. manifest.ResumedFromSteps, start.Progress.Step], WorldSizes = [.. manifest.WorldSizes ?? [1], world.Size] }
                from ___ in resumed.Save(directory.ManifestFile)
@@ -87,18 +105,18 @@ internal static class RunSession
                select result;
     }
 
-    private static (Fin<Checkpoint> Start, string? Path) FindStart(PreparedExperiment prepared, RunDirectory directory, IRunObserver observer)
+    private static (Fin<Checkpoint<T>> Start, string? Path) FindStart<T>(PreparedExperiment prepared, RunDirectory directory, IRunObserver observer) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var checkpoints = new CheckpointDirectory(directory.CheckpointFolder, prepared.Experiment.Checkpoint.Keep);
         checkpoints.RemoveStaleTemporaries();
-        var (checkpoint, path, skipped) = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256);
+        var (checkpoint, path, skipped) = checkpoints.LatestGood<T>(prepared.Network, prepared.Hash, prepared.Data.Sha256);
         foreach (var why in skipped) observer.Warn($"skipping a checkpoint that cannot be used: {why}");
         if (checkpoint is null)
         {
             observer.Note(skipped.Count > 0 ? "no good checkpoint is left; starting again from step 0" : "no checkpoint was written yet; starting again from step 0");
-            return (new Checkpoint(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.Initial), 0, 0, [], null), null);
+            return (new Checkpoint<T>(prepared.Hash, prepared.Data.Sha256, MiniBatchTrainer.Start(prepared.Plan, prepared.InitialAs<T>()), 0, 0, [], null), null);
         }
-        var expected = CheckpointOptimizerState.Shape(prepared.Plan.Optimizer.Init(prepared.Initial));
+        var expected = CheckpointOptimizerState.Shape(prepared.Plan.Optimizer.InitialState(prepared.InitialAs<T>()));
         var stored = CheckpointOptimizerState.Shape(checkpoint.Progress.OptimizerState);
         if (expected != stored)
             return (Error.New($"{path}: holds an optimizer state shaped {stored}, the experiment's optimizer needs {expected}"), path);
@@ -108,11 +126,12 @@ internal static class RunSession
         return (checkpoint, path);
     }
 
-    private static Fin<RunResult> Continue(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint start,
-        string? startPath, IRunObserver observer, Func<TrainingProgress, bool> interrupt, Stopwatch clock, RunWorld world)
+    private static Fin<RunResult> Continue<T>(PreparedExperiment prepared, RunDirectory directory, RunManifest manifest, Checkpoint<T> start,
+        string? startPath, IRunObserver observer, Func<RunPosition, bool> interrupt, Stopwatch clock, RunWorld world) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var metrics = from written in MetricsCsv.Write(directory.MetricsFile, start.Metrics)
-                      from supported in Distributed.DataParallelTrainer.Supports(prepared.Plan, world.Collective)
+                      from supported in Distributed.DataParallelTrainer.Supports<T>(prepared.Plan, world.Collective)
+                      from finite in prepared.Data.Training.CheckFiniteAs<T>()
                       from announced in world.Announce(prepared.Experiment, start)
                       select announced;
         try
@@ -131,7 +150,7 @@ internal static class RunSession
         }
     }
 
-    private static Fin<RunResult> Interrupted(RunDirectory directory, RunManifest manifest, LoopResult result, Stopwatch clock)
+    private static Fin<RunResult> Interrupted<T>(RunDirectory directory, RunManifest manifest, LoopResult<T> result, Stopwatch clock) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var updated = manifest with { Steps = result.State.Progress.Step, EpochsCompleted = result.State.Metrics.Length };
         return updated.Save(directory.ManifestFile).Map(_ => new RunResult(directory, RunEnd.Interrupted, updated, clock.Elapsed, []));
@@ -144,12 +163,12 @@ internal static class RunSession
         return error;
     }
 
-    private static RunManifest NewManifest(PreparedExperiment prepared) => new(
+    private static RunManifest NewManifest<T>(PreparedExperiment prepared) where T : unmanaged, IFloatingPointIeee754<T> => new(
         RunManifest.Running, prepared.Experiment.Name, prepared.Hash, prepared.Experiment.Seed, LibraryVersion.Current,
         RunEnvironment.GitCommit(), RunEnvironment.DotnetVersion, RunEnvironment.Os, RunEnvironment.Backend(),
         new DataRecord(prepared.Data.Name, prepared.Data.Sha256, prepared.Data.Training.Count, prepared.Data.Validation?.Count ?? 0,
             prepared.Data.Test?.Count, prepared.Data.Standardizer is not null),
-        prepared.Initial.ContentHash(), null, 0, 0, Now(), null, [], null, null, null, null,
+        prepared.InitialAs<T>().ContentHash(), null, 0, 0, Now(), null, [], null, null, null, null,
         JsonDocument.Parse(ExperimentJson.Serialize(prepared.Experiment)).RootElement.Clone());
 
     /// <summary>The current time in UTC, ISO 8601 to the second.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using Functional.NN.Model;
 using LanguageExt;
@@ -22,11 +23,11 @@ internal sealed record CheckpointDirectory(string Path, int Keep)
     /// Saves <paramref name="checkpoint"/>, then removes checkpoints of later steps (left by an abandoned
     /// continuation) and all but the newest <see cref="Keep"/>.
     /// </summary>
-    public Fin<string> Save(Checkpoint checkpoint) =>
+    public Fin<string> Save<T>(Checkpoint<T> checkpoint) where T : unmanaged, IFloatingPointIeee754<T> =>
         CheckpointFile.Encode(checkpoint).Bind(bytes => Save(checkpoint.Progress.Step, bytes));
 
     /// <summary>
-    /// <see cref="Save(Checkpoint)"/> of a checkpoint already encoded (<see cref="CheckpointFile.Encode"/>): the bytes of
+    /// <see cref="Save{T}(Checkpoint{T})"/> of a checkpoint already encoded (<see cref="CheckpointFile.Encode{T}"/>): the bytes of
     /// the state after <paramref name="step"/> updates.
     /// </summary>
     public Fin<string> Save(long step, byte[] bytes)
@@ -65,17 +66,17 @@ internal sealed record CheckpointDirectory(string Path, int Keep)
     /// The newest checkpoint that reads back intact and belongs to this run (same experiment hash and data
     /// hash), with a message for each newer one that was skipped; null when there is none at all.
     /// </summary>
-    public (Checkpoint? Checkpoint, string? Path, IReadOnlyList<string> Skipped) LatestGood(Network network, string experimentHash, string dataSha256)
+    public (Checkpoint<T>? Checkpoint, string? Path, IReadOnlyList<string> Skipped) LatestGood<T>(Network network, string experimentHash, string dataSha256) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var skipped = new List<string>();
         foreach (var (_, path) in Files())
         {
-            var loaded = CheckpointFile.Load(path, network).Bind(c =>
+            var loaded = CheckpointFile.Load<T>(path, network).Bind(c =>
                 c.ExperimentHash != experimentHash
                     ? Error.New($"{path}: belongs to another experiment (hash {c.ExperimentHash}, this run's is {experimentHash})")
                     : c.DataSha256 != dataSha256
                         ? Error.New($"{path}: was made with other data (SHA-256 {c.DataSha256}, the data now has {dataSha256})")
-                        : Fin<Checkpoint>.Succ(c));
+                        : Fin<Checkpoint<T>>.Succ(c));
             if (loaded.IsSucc) return (loaded.ThrowIfFail(), path, skipped);
             skipped.Add(loaded.Match(_ => "", e => e.Message));
         }

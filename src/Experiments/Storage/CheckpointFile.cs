@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,7 +11,7 @@ using LanguageExt.Common;
 namespace Functional.NN.Experiments.Storage;
 
 /// <summary>
-/// Saves and loads a <see cref="Checkpoint"/>: a <see cref="ChecksummedEnvelope"/> of kind
+/// Saves and loads a <see cref="Checkpoint{T}"/>: a <see cref="ChecksummedEnvelope"/> of kind
 /// <c>fnn-checkpoint</c>, format version <see cref="FormatVersion"/>, whose payload is the JSON of
 /// <see cref="CheckpointDocument"/> (docs/checkpoint-format.md). Tensors keep their exact IEEE bits
 /// (<see cref="TensorEncoding"/>); scalars are JSON numbers in their shortest round-trip form, which read back
@@ -40,24 +41,24 @@ internal static class CheckpointFile
     private static readonly JsonSerializerOptions WriteOptions = TensorDocumentWriter.For(Options);
 
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically.</summary>
-    public static Fin<Unit> Save(string path, Checkpoint checkpoint) =>
+    public static Fin<Unit> Save<T>(string path, Checkpoint<T> checkpoint) where T : unmanaged, IFloatingPointIeee754<T> =>
         from bytes in Encode(checkpoint)
         from _ in AtomicFile.WriteAllBytes(path, bytes)
         select Prelude.unit;
 
     /// <summary>The checkpoint in the file at <paramref name="path"/>, its parameters checked against <paramref name="network"/>.</summary>
-    public static Fin<Checkpoint> Load(string path, Network network) =>
+    public static Fin<Checkpoint<T>> Load<T>(string path, Network network) where T : unmanaged, IFloatingPointIeee754<T> =>
         from contents in ChecksummedEnvelope.Read(path, Kind)
-        from checkpoint in Decode(path, contents, network)
+        from checkpoint in Decode<T>(path, contents, network)
         select checkpoint;
 
     /// <summary>The complete bytes of a checkpoint file.</summary>
-    public static Fin<byte[]> Encode(Checkpoint checkpoint)
+    public static Fin<byte[]> Encode<T>(Checkpoint<T> checkpoint) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var p = checkpoint.Progress;
-        return from state in CheckpointOptimizerState.Encode(p.OptimizerState)
+        return from state in CheckpointOptimizerState.Encode<T>(p.OptimizerState)
                let document = new CheckpointDocument(
-                   checkpoint.ExperimentHash, checkpoint.DataSha256, p.Step, p.Epoch, p.BatchInEpoch, p.BatchLoss,
+                   checkpoint.ExperimentHash, checkpoint.DataSha256, p.Step, p.Epoch, p.BatchInEpoch, p.BatchLoss is { } loss ? double.CreateTruncating(loss) : null,
                    checkpoint.EpochLossSum, checkpoint.EpochSeconds,
                    p.Parameters.Layers.Select(l => new LayerParametersDocument(TensorEncoding.Encode(l.Weights), TensorEncoding.Encode(l.Bias))).ToArray(),
                    state,
@@ -70,26 +71,26 @@ internal static class CheckpointFile
     }
 
     /// <summary>The checkpoint in <paramref name="bytes"/> (the contents of <paramref name="source"/>).</summary>
-    public static Fin<Checkpoint> Decode(string source, byte[] bytes, Network network) =>
+    public static Fin<Checkpoint<T>> Decode<T>(string source, byte[] bytes, Network network) where T : unmanaged, IFloatingPointIeee754<T> =>
         from contents in ChecksummedEnvelope.Unwrap(source, bytes, Kind)
-        from checkpoint in Decode(source, contents, network)
+        from checkpoint in Decode<T>(source, contents, network)
         select checkpoint;
 
-    private static Fin<Checkpoint> Decode(string source, EnvelopeContents contents, Network network)
+    private static Fin<Checkpoint<T>> Decode<T>(string source, EnvelopeContents contents, Network network) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (contents.FormatVersion != FormatVersion)
             return Error.New($"{source}: unsupported checkpoint format version {contents.FormatVersion} (this build reads version {FormatVersion})");
         return (from d in Deserialize(source, contents.Payload)
                 from _ in Check(d)
-                from __ in CheckDtype(d.Dtype)
+                from __ in CheckDtype<T>(d.Dtype)
                 from layers in FinSequence.Each(d.Parameters.Length, i =>
-                    from w in TensorEncoding.Decode<double>(d.Parameters[i].Weights, $"parameters[{i}].weights")
-                    from b in TensorEncoding.Decode<double>(d.Parameters[i].Bias, $"parameters[{i}].bias")
-                    select new LayerTensors(w, b))
-                from parameters in Parameters.Create(network, layers).Prefixed("parameters")
+                    from w in TensorEncoding.Decode<T>(d.Parameters[i].Weights, $"parameters[{i}].weights")
+                    from b in TensorEncoding.Decode<T>(d.Parameters[i].Bias, $"parameters[{i}].bias")
+                    select new LayerTensors<T>(w, b))
+                from parameters in Parameters<T>.Create(network, layers).Prefixed("parameters")
                 from state in CheckpointOptimizerState.Decode(d.OptimizerState, parameters, "optimizer_state")
-                select new Checkpoint(d.ExperimentHash, d.DataSha256,
-                    new TrainingProgress(d.Step, d.Epoch, d.BatchInEpoch, parameters, state, d.BatchLoss),
+                select new Checkpoint<T>(d.ExperimentHash, d.DataSha256,
+                    new TrainingProgress<T>(d.Step, d.Epoch, d.BatchInEpoch, parameters, state, d.BatchLoss is { } loss ? T.CreateTruncating(loss) : null),
                     d.EpochLossSum, d.EpochSeconds,
                     [.. d.Metrics.Select(m => new MetricsRow(m.Epoch, m.Step, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.LearningRate, m.Seconds,
                         m.GradNorms is { } norms ? new LayerHealth([.. norms], [.. m.DeadRelu ?? new double?[norms.Length]]) : null))],
@@ -102,13 +103,14 @@ internal static class CheckpointFile
         ElementTypes.Of<T>() == ElementType.Float64 ? null : ElementTypes.Of<T>().Name();
 
     /// <summary>
-    /// A stored dtype this build resumes: float64 (absent) only, as runs train in float64 until the run loop is generic
-    /// (issue 14); float32 and unknown names are errors naming the value.
+    /// The stored dtype (absent: float64) is the run's element type <typeparamref name="T"/>; another known name, or an
+    /// unknown one, is an error naming the value.
     /// </summary>
-    private static Fin<Unit> CheckDtype(string? dtype) => dtype switch
+    private static Fin<Unit> CheckDtype<T>(string? dtype) where T : unmanaged, IFloatingPointIeee754<T> => dtype switch
     {
-        null or "float64" => Prelude.unit,
-        "float32" => Error.New("dtype: the checkpoint holds float32 parameters; this build resumes float64 runs only (issue 14)"),
+        null or "float64" when typeof(T) == typeof(double) => Prelude.unit,
+        "float32" when typeof(T) == typeof(float) => Prelude.unit,
+        null or "float64" or "float32" => Error.New($"dtype: the checkpoint holds {dtype ?? "float64"} parameters, the run trains in {Functional.NN.Tensors.ElementTypeName.Of<T>()}"),
         _ => Error.New($"dtype: expected \"float32\" or \"float64\", got \"{Echo.Clip(dtype)}\""),
     };
 

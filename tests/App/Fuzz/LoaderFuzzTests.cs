@@ -54,7 +54,7 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         var original = CheckpointFile.Encode(CheckpointFileTests.After("clipped_adam", 5)).ThrowIfFail();
         var donor = CheckpointFile.Encode(CheckpointFileTests.After("sgd", 2)).ThrowIfFail();
         FuzzReport.Run(output, "checkpoint", original, Cases, bytes =>
-            CheckpointFile.Decode("c.ckpt", bytes, CheckpointNetwork).Map(c =>
+            CheckpointFile.Decode<double>("c.ckpt", bytes, CheckpointNetwork).Map(c =>
                 CheckpointFile.Encode(c).ThrowIfFail().AsSpan().SequenceEqual(original) ? Outcome.Original : Outcome.Variant),
             variantsAllowed: false, donor);
     }

@@ -1,3 +1,4 @@
+using Functional.NN.Experiments;
 using Functional.NN.App.Commands;
 using Functional.NN.Training;
 
@@ -8,7 +9,7 @@ public static class CommandRun
 {
     /// <summary>The exit code, standard output and standard error of <c>fnn train</c>.</summary>
     public static (int Code, string Output, string Error) Train(string experiment, string outDirectory, bool force = false,
-        bool dryRun = false, int? epochs = null, Func<TrainingProgress, bool>? interrupt = null)
+        bool dryRun = false, int? epochs = null, Func<RunPosition, bool>? interrupt = null)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         var code = TrainCommand.Run(new TrainCommand.Request(experiment, epochs, null, outDirectory, force, Quiet: false, dryRun),
@@ -17,7 +18,7 @@ public static class CommandRun
     }
 
     /// <summary>The exit code, standard output and standard error of <c>fnn resume</c>.</summary>
-    public static (int Code, string Output, string Error) Resume(string runDirectory, Func<TrainingProgress, bool>? interrupt = null)
+    public static (int Code, string Output, string Error) Resume(string runDirectory, Func<RunPosition, bool>? interrupt = null)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         var code = ResumeCommand.Run(runDirectory, quiet: false, output, error, live: false, interrupt);

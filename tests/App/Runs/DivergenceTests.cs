@@ -29,7 +29,7 @@ public sealed class DivergenceTests
 
         var prepared = FinAssert.Succeeds(ExperimentParser.Load(Path.Combine(run, "experiment.json")).Bind(PreparedExperiment.Prepare));
         var checkpoints = new CheckpointDirectory(Path.Combine(run, "checkpoints"), 2);
-        var (good, path, skipped) = checkpoints.LatestGood(prepared.Network, prepared.Hash, prepared.Data.Sha256);
+        var (good, path, skipped) = checkpoints.LatestGood<double>(prepared.Network, prepared.Hash, prepared.Data.Sha256);
         Assert.NotNull(good);
         Assert.Empty(skipped);
         Assert.True(good.Progress.Step < step);

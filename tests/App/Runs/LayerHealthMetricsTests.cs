@@ -73,13 +73,13 @@ public sealed class LayerHealthMetricsTests
         var withHealth = checkpoint with { Metrics = [checkpoint.Metrics[0], checkpoint.Metrics[1] with { Health = new LayerHealth([1e-300, 0.5], [0.25, null]) }] };
 
         var bytes = FinAssert.Succeeds(CheckpointFile.Encode(withHealth));
-        var read = FinAssert.Succeeds(CheckpointFile.Decode("c.ckpt", bytes, ModelNetwork()));
+        var read = FinAssert.Succeeds(CheckpointFile.Decode<double>("c.ckpt", bytes, ModelNetwork()));
         Assert.Equal(withHealth, read);
 
         var oldStyle = System.Text.Encoding.UTF8.GetString(FinAssert.Succeeds(CheckpointFile.Encode(checkpoint)));
         Assert.DoesNotContain("grad_norms", oldStyle);
         Assert.DoesNotContain("dead_relu", oldStyle);
-        Assert.Null(FinAssert.Succeeds(CheckpointFile.Decode("c.ckpt", FinAssert.Succeeds(CheckpointFile.Encode(checkpoint)), ModelNetwork())).Metrics[0].Health);
+        Assert.Null(FinAssert.Succeeds(CheckpointFile.Decode<double>("c.ckpt", FinAssert.Succeeds(CheckpointFile.Encode(checkpoint)), ModelNetwork())).Metrics[0].Health);
     }
 
     private static Network ModelNetwork() =>

@@ -32,9 +32,9 @@ public sealed class CheckpointDtypeTests
         var payload = Payload(file);
         Assert.False(payload.ContainsKey("dtype"));
         Assert.DoesNotContain("float32_little_endian", payload.ToJsonString());
-        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Decode("c", file, Network)));
+        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Decode<double>("c", file, Network)));
         payload["dtype"] = "float64";
-        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Decode("c", Rewrapped(payload), Network)));
+        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Decode<double>("c", Rewrapped(payload), Network)));
     }
 
     [Theory]
@@ -44,6 +44,6 @@ public sealed class CheckpointDtypeTests
     {
         var payload = Payload(FinAssert.Succeeds(CheckpointFile.Encode(CheckpointFileTests.After("sgd", 2))));
         payload["dtype"] = dtype;
-        FinAssert.FailsWith(CheckpointFile.Decode("c", Rewrapped(payload), Network), message);
+        FinAssert.FailsWith(CheckpointFile.Decode<double>("c", Rewrapped(payload), Network), message);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CheckpointFileTests
     };
 
     /// <summary>A checkpoint after <paramref name="steps"/> real updates with the named optimizer.</summary>
-    internal static Checkpoint After(string optimizer, int steps)
+    internal static Checkpoint<double> After(string optimizer, int steps)
     {
         var key = RandomKey.FromSeed(11);
         var features = Enumerable.Range(0, 10).Select(i => new[] { key.Normal(3 * i), key.Normal(3 * i + 1), key.Normal(3 * i + 2) }).ToArray();
@@ -46,7 +46,7 @@ public sealed class CheckpointFileTests
         var plan = TrainingPlan.Create(Network, OptimizerNamed(optimizer), data, key.Fold(1), batchSize: 4).ThrowIfFail();
         var start = MiniBatchTrainer.Start(plan, Initializer.XavierUniform.Initialize(Network, key.Fold(2), Initializer.Uniform(-0.1, 0.1)));
         var progress = steps == 0 ? start : MiniBatchTrainer.Run(plan, start).Take(steps).Last();
-        return new Checkpoint("e" + new string('0', 63), "d" + new string('1', 63), progress, 0.1 + 0.2, 1.0 / 3,
+        return new Checkpoint<double>("e" + new string('0', 63), "d" + new string('1', 63), progress, 0.1 + 0.2, 1.0 / 3,
             [new MetricsRow(1, 3, 0.6931471805599453, 0.5, null, 0.01, 0.123), new MetricsRow(2, 6, 1e-300, null, 0.75, 5e-324, 12.5)],
             new BestEpoch(1, 0.5));
     }
@@ -59,7 +59,7 @@ public sealed class CheckpointFileTests
         {
             var checkpoint = After(optimizer, steps);
             var bytes = FinAssert.Succeeds(CheckpointFile.Encode(checkpoint));
-            var read = FinAssert.Succeeds(CheckpointFile.Decode("c.ckpt", bytes, Network));
+            var read = FinAssert.Succeeds(CheckpointFile.Decode<double>("c.ckpt", bytes, Network));
             Assert.Equal(checkpoint, read);
             Assert.Equal(checkpoint.Progress, read.Progress);
             Assert.Equal(checkpoint.Progress.OptimizerState.ContentHash(), read.Progress.OptimizerState.ContentHash());
@@ -81,7 +81,7 @@ public sealed class CheckpointFileTests
         using var temp = new TempDirectory();
         var checkpoint = After("adamw", 4);
         FinAssert.Succeeds(CheckpointFile.Save(temp.File("c.ckpt"), checkpoint));
-        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Load(temp.File("c.ckpt"), Network)));
+        Assert.Equal(checkpoint, FinAssert.Succeeds(CheckpointFile.Load<double>(temp.File("c.ckpt"), Network)));
         Assert.Equal(["c.ckpt"], temp.FileNames());
     }
 
@@ -90,7 +90,7 @@ public sealed class CheckpointFileTests
     {
         var bytes = FinAssert.Succeeds(CheckpointFile.Encode(After("adam", 2)));
         for (var length = 0; length < bytes.Length; length += length < 200 ? 1 : 97)
-            FinAssert.Fails(CheckpointFile.Decode("c.ckpt", bytes[..length], Network));
+            FinAssert.Fails(CheckpointFile.Decode<double>("c.ckpt", bytes[..length], Network));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class CheckpointFileTests
             var damaged = (byte[])bytes.Clone();
             var position = trial < 100 ? trial : random.Next(bytes.Length);
             damaged[position] ^= (byte)(1 << random.Next(8));
-            FinAssert.Fails(CheckpointFile.Decode("c.ckpt", damaged, Network));
+            FinAssert.Fails(CheckpointFile.Decode<double>("c.ckpt", damaged, Network));
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class CheckpointFileTests
     public void A_model_file_is_not_a_checkpoint()
     {
         var model = FinAssert.Succeeds(ModelFile.Encode(Network, After("sgd", 1).Progress.Parameters, "x"));
-        FinAssert.FailsWith(CheckpointFile.Decode("m.fnn", model, Network), "not a Functional.NN checkpoint file: it holds 'fnn-model', expected 'fnn-checkpoint'");
+        FinAssert.FailsWith(CheckpointFile.Decode<double>("m.fnn", model, Network), "not a Functional.NN checkpoint file: it holds 'fnn-model', expected 'fnn-checkpoint'");
     }
 
     [Fact]
@@ -124,12 +124,12 @@ public sealed class CheckpointFileTests
         Assert.Equal([3L, 2L], folder.Files().Select(f => f.Step));
 
         File.WriteAllBytes(folder.FileOf(3), File.ReadAllBytes(folder.FileOf(3))[..100]);
-        var (good, path, skipped) = folder.LatestGood(Network, states[0].ExperimentHash, states[0].DataSha256);
+        var (good, path, skipped) = folder.LatestGood<double>(Network, states[0].ExperimentHash, states[0].DataSha256);
         Assert.Equal(states[1], good);
         Assert.Equal(folder.FileOf(2), path);
         Assert.Contains("truncated", Assert.Single(skipped));
 
-        var (other, _, rejected) = folder.LatestGood(Network, "another", states[0].DataSha256);
+        var (other, _, rejected) = folder.LatestGood<double>(Network, "another", states[0].DataSha256);
         Assert.Null(other);
         Assert.Contains("belongs to another experiment", rejected[1]);
 

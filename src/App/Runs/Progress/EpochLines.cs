@@ -1,3 +1,4 @@
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Experiments.Runs;
 using System.Globalization;
@@ -15,7 +16,7 @@ internal sealed class EpochLines(TextWriter output) : IRunObserver
     public void Started(long fromStep, long totalSteps, int totalEpochs) => _epochs = totalEpochs;
 
     /// <inheritdoc />
-    public void Stepped(TrainingProgress progress) { }
+    public void Stepped(RunPosition progress) { }
 
     /// <inheritdoc />
     public void EpochEnded(MetricsRow row) => output.WriteLine(Format(row, _epochs));

@@ -1,3 +1,4 @@
+using Functional.NN.Experiments;
 using Functional.NN.Experiments.Runs.Progress;
 using Functional.NN.Experiments.Runs;
 using System.Diagnostics;
@@ -31,7 +32,7 @@ internal sealed class LiveProgress(TextWriter output) : IRunObserver
     }
 
     /// <inheritdoc />
-    public void Stepped(TrainingProgress progress)
+    public void Stepped(RunPosition progress)
     {
         if (_sinceDraw.ElapsedMilliseconds < 100 && progress.Step != _totalSteps) return;
         _sinceDraw.Restart();

@@ -9,7 +9,7 @@ internal interface IRunObserver
     void Started(long fromStep, long totalSteps, int totalEpochs);
 
     /// <summary>An update was made.</summary>
-    void Stepped(TrainingProgress progress);
+    void Stepped(RunPosition progress);
 
     /// <summary>An epoch ended with these metrics.</summary>
     void EpochEnded(MetricsRow row);
@@ -47,7 +47,7 @@ internal sealed class QuietProgress(TextWriter? warnings = null) : IRunObserver
     public void Started(long fromStep, long totalSteps, int totalEpochs) { }
 
     /// <inheritdoc />
-    public void Stepped(TrainingProgress progress) { }
+    public void Stepped(RunPosition progress) { }
 
     /// <inheritdoc />
     public void EpochEnded(MetricsRow row) { }
