@@ -44,7 +44,7 @@ let main _ =
     train ()
     |> fun result ->
         result.Match(
-            (fun (network: Network, trained: TrainingProgress, batch: Batch) ->
+            (fun (network: Network, trained: TrainingProgress<float>, batch: Batch<float>) ->
                 let loss = ForwardPass.Loss(network, trained.Parameters, batch)
                 let predictions = ForwardPass.Predict(network, trained.Parameters, batch.Inputs)
                 let outputs = [ for row in 0 .. 3 -> predictions.[row, 0] ]

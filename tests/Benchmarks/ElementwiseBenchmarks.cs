@@ -50,7 +50,7 @@ public class ElementwiseBenchmarks
 
     /// <summary>p + u into a buffer that is reused from call to call, as the optimizers' element-wise pass applies updates.</summary>
     [Benchmark]
-    public void ApplyUpdatesIntoBuffer() => ElementwisePass.Apply(_weights.Span, _weightGradient, _updated, LaneLoop.Widest);
+    public void ApplyUpdatesIntoBuffer() => ElementwisePass.Apply(_weights.Span, _weightGradient, _updated, LaneLoop<double>.Widest);
 
     /// <summary>max(0, z) over the hidden layer, into a reused buffer.</summary>
     [Benchmark]
