@@ -15,7 +15,7 @@ namespace Consumer.Tests;
 public static class XorTraining
 {
     /// <summary>The trained network, its parameters and the XOR batch, after 1,000 steps.</summary>
-    public static Fin<(Network Network, Parameters Parameters, Batch Batch)> Train() =>
+    public static Fin<(Network Network, Parameters<double> Parameters, Batch<double> Batch)> Train() =>
         from network in Network.Create(2, Loss.BinaryCrossEntropy, (8, Activation.Tanh), (1, Activation.Sigmoid))
         from data in Dataset.Create(
             [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]],

@@ -32,6 +32,9 @@ public abstract class TrainedModel
     /// <summary>The element type of the parameters: float64, or float32 for a model trained with <c>"dtype": "float32"</c>.</summary>
     public abstract ElementType ElementType { get; }
 
+    /// <summary>The content hash of the parameters in their own element type (<see cref="LayerTree{TSelf, T}.ContentHash"/>), as run manifests record it.</summary>
+    public abstract string ParametersHash { get; }
+
     /// <summary>
     /// The standardization raw inputs get before the forward pass, x' = (x - mean)/scale per feature, or None
     /// when the network takes raw inputs.

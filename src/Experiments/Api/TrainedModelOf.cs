@@ -23,6 +23,9 @@ public sealed class TrainedModel<T> : TrainedModel where T : unmanaged, IFloatin
     public override ElementType ElementType => ElementTypes.Of<T>();
 
     /// <inheritdoc />
+    public override string ParametersHash => Parameters.ContentHash();
+
+    /// <inheritdoc />
     public override Fin<Unit> Save(string path) => ModelFile.Save(path, Network, Parameters, Experiment, Standardizer);
 
     /// <inheritdoc />
