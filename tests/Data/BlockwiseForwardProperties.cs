@@ -21,7 +21,7 @@ namespace Functional.NN.Tests.Data;
 public sealed class BlockwiseForwardProperties
 {
     /// <summary>(examples, features, block rows, softmax output or sigmoid, byte rows or doubles, key).</summary>
-    private static Arbitrary<(int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key)> Cases =>
+    internal static Arbitrary<(int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key)> Cases =>
         (from count in Gen.Choose(1, 60)
          from features in Gen.Choose(1, 9)
          from blockRows in Gen.Choose(1, 70)
@@ -83,7 +83,8 @@ public sealed class BlockwiseForwardProperties
             Assert.Throws<ArgumentException>(() => BlockwiseForward.Run(network, Parameters.Zeros(network), wider)).Message);
     }
 
-    private static Dataset FromBytes((int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key) c, Tensor targets)
+    /// <summary>A data set of the case's standardized byte rows, in reverse order.</summary>
+    internal static Dataset FromBytes((int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key) c, Tensor targets)
     {
         var pixels = Sampling.Uniform(c.Key.Fold(1), c.Count, c.Features, 0.0, 256.0).ToArray().Select(u => (byte)Math.Min(u, 255)).ToArray();
         var rows = FeatureRows.FromBytes(ImmutableArray.Create(pixels), 0, c.Count, c.Features, 255.0).ThrowIfFail();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -22,27 +21,16 @@ namespace Functional.NN.Tests.Data;
 /// </summary>
 public sealed class FloatEvaluationProperties
 {
-    /// <summary>(examples, features, block rows, softmax output or sigmoid, byte rows or doubles, key).</summary>
-    private static Arbitrary<(int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key)> Cases =>
-        (from count in Gen.Choose(1, 50)
-         from features in Gen.Choose(1, 19)
-         from blockRows in Gen.Choose(1, 60)
-         from softmax in Gen.Elements(true, false)
-         from bytes in Gen.Elements(true, false)
-         from key in IndexedData.Keys
-         select (count, features, blockRows, softmax, bytes, key))
-        .ToArbitrary();
-
     [Property(MaxTest = 100)]
     public Property Float_blocks_give_the_bits_of_one_float_pass_and_its_accuracy() =>
-        Prop.ForAll(Cases, c =>
+        Prop.ForAll(BlockwiseForwardProperties.Cases, c =>
         {
             var network = c.Softmax
                 ? Network.Create(c.Features, Loss.SoftmaxCrossEntropy, (5, Activation.Relu), (4, Activation.Softmax)).ThrowIfFail()
                 : Network.Create(c.Features, Loss.BinaryCrossEntropy, (6, Activation.Tanh), (1, Activation.Sigmoid)).ThrowIfFail();
-            var parameters = ToFloat(network, Initializer.HeUniform.Initialize(network, c.Key.Fold(0)));
+            var parameters = Initializer.HeUniform.Initialize<float>(network, c.Key.Fold(0));
             var targets = Tensor.Build(c.Count, network.OutputSize, (r, k) => network.OutputSize == 1 ? r % 2 : (r % network.OutputSize == k ? 1 : 0));
-            var data = c.Bytes ? FromBytes(c, targets) : Dataset.Create(Sampling.Normal(c.Key.Fold(2), c.Count, c.Features, 0.0, 3.0), targets).ThrowIfFail();
+            var data = c.Bytes ? BlockwiseForwardProperties.FromBytes(c, targets) : Dataset.Create(Sampling.Normal(c.Key.Fold(2), c.Count, c.Features, 0.0, 3.0), targets).ThrowIfFail();
             var whole = ForwardPass.Run(network, parameters, data.FeaturesAs<float>());
             var (logits, outputs) = BlockwiseForward.Run(network, parameters, data, c.BlockRows);
             Assert.Equal(whole.Logits, logits);
@@ -82,16 +70,5 @@ public sealed class FloatEvaluationProperties
         Assert.Equal(0.25, Accuracy.OfOutputs(logit, outputs, targets).ThrowIfFail());
         var classes = Tensor<float>.FromRowMajor(2, 3, [0.1f, 0.7f, 0.2f, 0.4f, 0.4f, 0.2f]).ThrowIfFail();
         Assert.Equal(0.5, Accuracy.Of(classes, Tensor<float>.FromRowMajor(2, 3, [0f, 1f, 0f, 0f, 1f, 0f]).ThrowIfFail()).ThrowIfFail());
-    }
-
-    private static Parameters<float> ToFloat(Network network, Parameters parameters) =>
-        Parameters<float>.Create(network, parameters.Layers.Select(l => new LayerTensors<float>(l.Weights.Convert<float>(), l.Bias.Convert<float>()))).ThrowIfFail();
-
-    private static Dataset FromBytes((int Count, int Features, int BlockRows, bool Softmax, bool Bytes, RandomKey Key) c, Tensor targets)
-    {
-        var pixels = Sampling.Uniform(c.Key.Fold(1), c.Count, c.Features, 0.0, 256.0).ToArray().Select(u => (byte)Math.Min(u, 255)).ToArray();
-        var rows = FeatureRows.FromBytes(ImmutableArray.Create(pixels), 0, c.Count, c.Features, 255.0).ThrowIfFail();
-        var all = Enumerable.Range(0, c.Count).ToArray();
-        return Dataset.FromRows(rows, targets, all.Reverse().ToArray(), Standardizer.Fit(rows, all)).ThrowIfFail();
     }
 }
